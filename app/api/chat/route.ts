@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { createConversation, getConversation, getDataset, getMessages, saveMessage } from '@/db/queries';
+import { answer } from '@/lib/ai/chat';
+import { ModelConfigError, resolveModel } from '@/lib/ai/models';
+import { MAX_QUESTION_CHARS } from '@/lib/limits';
+import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { cachedCatalog, introspect } from '@/lib/warehouse/catalog';
+import { warehousePool } from '@/lib/warehouse/pools';
+
+export const dynamic = 'force-dynamic';
+export const maxDuration = 120;
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const requestSchema = z.object({
+  conversationId: z.uuid(),
+  datasetId: z.uuid(),
+  message: z.object({
+    id: z.string().min(1).max(100),
+    role: z.literal('user'),
+    parts: z.array(z.object({ type: z.literal('text'), text: z.string() })).min(1).max(20),
+  }),
+});
+
+const fail = (status: number, error: string) => Response.json({ error }, { status });
+
+export async function POST(request: Request) {
+  const raw = await request.text();
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return fail(413, `The request is too large: keep questions under ${MAX_QUESTION_CHARS} characters.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return fail(400, 'The request body is not valid JSON.');
+  }
+  const parsed = requestSchema.safeParse(body);
+  if (!parsed.success) return fail(400, `Invalid request: ${z.prettifyError(parsed.error)}`);
+  const { conversationId, datasetId, message } = parsed.data;
+  const question = message.parts.map((p) => p.text).join('\n').trim();
+  if (!question) return fail(400, 'The question is empty: type a question first.');
+  if (question.length > MAX_QUESTION_CHARS) return fail(413, `The question is ${question.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`);
+
+  const dataset = await getDataset(datasetId);
+  if (!dataset) return fail(404, 'This dataset does not exist (it may have been removed). Pick another dataset.');
+  const conversation = await getConversation(conversationId);
+  if (conversation && conversation.datasetId !== dataset.id) return fail(409, 'This conversation belongs to another dataset: start a new chat.');
+  if (!conversation) await createConversation({ id: conversationId, datasetId, title: question.slice(0, 80) });
+  // Saved before anything can fail, so a failed turn never loses the question.
+  await saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts });
+
+  let catalog;
+  try {
+    catalog = await cachedCatalog(`${dataset.id}:${dataset.connectionEncrypted}`, () => introspect(warehousePool(dataset), dataset.schemas));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(503, `The warehouse of "${dataset.name}" is unreachable (${detail}). Check that it is running, then retry.`);
+  }
+  let model;
+  try {
+    model = resolveModel(catalog);
+  } catch (error) {
+    if (error instanceof ModelConfigError) return fail(503, error.message);
+    throw error;
+  }
+  const history = (await getMessages(conversationId)).map(
+    (m) => ({ id: m.id, role: m.role, parts: m.parts }) as QuarryUIMessage,
+  );
+  return answer({ model, dataset, catalog, conversationId, history, abortSignal: request.signal });
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { AlertTriangle, Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { ResultTable } from './result-table';
+import { SqlBlock } from './sql-block';
+
+type RunQueryPart = Extract<QuarryUIMessage['parts'][number], { type: 'tool-runQuery' }>;
+
+function ErrorNote({ title, detail }: { title: string; detail: string }) {
+  return (
+    <div role="alert" className="flex gap-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
+      <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
+      <div>
+        <p className="font-medium">{title}</p>
+        <p className="text-muted-foreground">{detail}</p>
+      </div>
+    </div>
+  );
+}
+
+export function QueryResult({ part }: { part: RunQueryPart }) {
+  const t = useTranslations('answer');
+  const input = part.state === 'input-streaming' ? undefined : part.input;
+  return (
+    <div className="space-y-2" data-testid="query-result">
+      {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} />}
+      {(part.state === 'input-streaming' || part.state === 'input-available') && (
+        <p className="flex items-center gap-2 text-sm text-muted-foreground">
+          <Loader2 className="size-4 animate-spin" aria-hidden /> {t('running')}
+        </p>
+      )}
+      {part.state === 'output-error' && <ErrorNote title={t('queryFailed')} detail={part.errorText} />}
+      {part.state === 'output-available' &&
+        (part.output.ok ? (
+          <ResultTable {...part.output} />
+        ) : (
+          <ErrorNote title={t('queryFailed')} detail={[part.output.error, part.output.hint].filter(Boolean).join(' ')} />
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { AlertTriangle, Loader2, RotateCcw } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { DatasetSummary } from '@/db/queries';
+import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { Composer } from './composer';
+import { Header } from './header';
+import { Message } from './message';
+
+type Props = {
+  id: string;
+  datasets: DatasetSummary[];
+  initialMessages: QuarryUIMessage[];
+  lockedDatasetId?: string;
+};
+
+/** The server answers errors as JSON `{ error }`; show its words, not the raw body. */
+function errorText(error: Error): string {
+  try {
+    return (JSON.parse(error.message) as { error?: string }).error ?? error.message;
+  } catch {
+    return error.message;
+  }
+}
+
+export function Chat({ id, datasets, initialMessages, lockedDatasetId }: Props) {
+  const t = useTranslations('chat');
+  const [datasetId, setDatasetId] = useState(lockedDatasetId ?? datasets[0]?.id);
+  const [input, setInput] = useState('');
+  const datasetRef = useRef(datasetId);
+  datasetRef.current = datasetId;
+
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<QuarryUIMessage>({
+        api: '/api/chat',
+        // Only the new message travels: the server loads the history it stored.
+        prepareSendMessagesRequest: ({ id, messages }) => ({
+          body: { conversationId: id, datasetId: datasetRef.current, message: messages.at(-1) },
+        }),
+      }),
+    [],
+  );
+  const { messages, sendMessage, status, stop, error, regenerate } = useChat<QuarryUIMessage>({
+    id,
+    messages: initialMessages,
+    transport,
+  });
+
+  const busy = status === 'submitted' || status === 'streaming';
+  const dataset = datasets.find((d) => d.id === datasetId);
+  const endRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [messages]);
+
+  useEffect(() => {
+    // The conversation gets its own address once its first question is sent.
+    if (messages.length > 0 && window.location.pathname === '/') window.history.replaceState(null, '', `/c/${id}`);
+  }, [messages.length, id]);
+
+  const ask = (text: string) => {
+    if (!datasetId || busy) return;
+    void sendMessage({ text });
+    setInput('');
+  };
+
+  return (
+    <div className="flex h-dvh flex-col">
+      <Header datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />
+      <main className="flex-1 overflow-y-auto">
+        <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+          {messages.length === 0 && (
+            <section className="mt-[12vh] space-y-4 text-center">
+              <h1 className="text-2xl font-semibold tracking-tight">{t('emptyTitle')}</h1>
+              {dataset ? (
+                <>
+                  <p className="text-muted-foreground">{t('emptyBody', { dataset: dataset.name })}</p>
+                  {dataset.starterQuestions.length > 0 && (
+                    <div className="space-y-2">
+                      <h2 className="text-sm text-muted-foreground">{t('starters')}</h2>
+                      <ul className="flex flex-wrap justify-center gap-2">
+                        {dataset.starterQuestions.map((q) => (
+                          <li key={q}>
+                            <Button variant="outline" size="sm" onClick={() => ask(q)}>
+                              {q}
+                            </Button>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </>
+              ) : (
+                <p className="text-muted-foreground">{t('noDatasets')}</p>
+              )}
+            </section>
+          )}
+          {messages.map((m, i) => (
+            <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} />
+          ))}
+          {status === 'submitted' && (
+            <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
+              <Loader2 className="size-4 animate-spin" aria-hidden /> {t('thinking')}
+            </p>
+          )}
+          {error && (
+            <div role="alert" className="flex items-start gap-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
+              <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
+              <div className="flex-1">
+                <p className="font-medium">{t('failed')}</p>
+                <p className="text-muted-foreground">{errorText(error)}</p>
+              </div>
+              <Button variant="outline" size="sm" onClick={() => void regenerate()}>
+                <RotateCcw /> {t('retry')}
+              </Button>
+            </div>
+          )}
+          <div ref={endRef} />
+        </div>
+      </main>
+      <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+        <Composer value={input} onChange={setInput} onSubmit={() => ask(input)} onStop={stop} busy={busy} disabled={!datasetId} />
+      </div>
+    </div>
+  );
+}

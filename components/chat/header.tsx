@@ -1,0 +1,85 @@
+'use client';
+
+import { Database, Moon, Plus, Sun } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import type { DatasetSummary } from '@/db/queries';
+import { LOCALE_COOKIE, locales } from '@/i18n/config';
+
+type Props = {
+  datasets: DatasetSummary[];
+  datasetId: string | undefined;
+  onDatasetChange: (id: string) => void;
+  datasetLocked: boolean;
+};
+
+const LOCALE_NAMES: Record<(typeof locales)[number], string> = { en: 'English', zh: '简体中文' };
+
+export function Header({ datasets, datasetId, onDatasetChange, datasetLocked }: Props) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const router = useRouter();
+  return (
+    <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
+      <Link href="/" className="mr-2 font-semibold tracking-tight">
+        {t('app.name')}
+      </Link>
+      <label className="flex items-center gap-1.5 text-sm">
+        <Database className="size-4 text-muted-foreground" aria-hidden />
+        <span className="sr-only">{t('chat.dataset')}</span>
+        <select
+          value={datasetId ?? ''}
+          disabled={datasetLocked || datasets.length === 0}
+          title={datasetLocked ? t('chat.datasetLocked', { dataset: datasets.find((d) => d.id === datasetId)?.name ?? '' }) : undefined}
+          onChange={(e) => onDatasetChange(e.target.value)}
+          className="h-8 rounded-md border border-border bg-card px-2 text-sm"
+          data-testid="dataset-picker"
+        >
+          {datasets.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="ml-auto flex items-center gap-1">
+        <Button variant="ghost" size="sm" asChild>
+          <Link href="/">
+            <Plus /> {t('app.newChat')}
+          </Link>
+        </Button>
+        <label className="text-sm">
+          <span className="sr-only">{t('app.language')}</span>
+          <select
+            value={locale}
+            onChange={(e) => {
+              document.cookie = `${LOCALE_COOKIE}=${e.target.value}; path=/; max-age=31536000; samesite=lax`;
+              router.refresh();
+            }}
+            className="h-8 rounded-md border border-border bg-card px-2 text-sm"
+          >
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={t('app.theme')}
+          onClick={() => {
+            const dark = document.documentElement.classList.toggle('dark');
+            localStorage.setItem('theme', dark ? 'dark' : 'light');
+          }}
+        >
+          <Sun className="hidden dark:block" />
+          <Moon className="dark:hidden" />
+        </Button>
+      </div>
+    </header>
+  );
+}

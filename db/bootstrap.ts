@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { encryptSecret } from '@/lib/secrets';
+import { startEmbeddedPostgres } from './embedded';
+import { migrateAppDatabase } from './migrate';
+import { datasets } from './schema';
+import { hasSampleWarehouse, loadSampleWarehouse } from './seed/warehouse';
+
+export const SAMPLE_DATASET_SLUG = 'sample';
+
+export const SAMPLE_STARTER_QUESTIONS = [
+  'How many orders are there?',
+  'Total revenue by region',
+  'Top 5 products by revenue',
+];
+
+type BootOptions = { dataDir: string; seed: boolean; log: (line: string) => void };
+export type Booted = { databaseUrl: string; secret: string; stop: () => Promise<void> };
+
+/** The same server and credentials as `url`, another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function loadSecret(dataDir: string): Promise<string> {
+  if (process.env.QUARRY_SECRET) return process.env.QUARRY_SECRET;
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function ensureSampleWarehouse(url: string, log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (await hasSampleWarehouse(client)) return;
+    const scale = Number(process.env.QUARRY_SAMPLE_SCALE ?? 1);
+    log(`Loading the sample warehouse (scale ${scale})...`);
+    await loadSampleWarehouse(client, { scale, onProgress: log });
+  } finally {
+    await client.end();
+  }
+}
+
+async function registerSampleDataset(appUrl: string, warehouseUrl: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: appUrl, max: 1 });
+  try {
+    const values = {
+      slug: SAMPLE_DATASET_SLUG,
+      name: 'Sample store',
+      description: 'An online store: customers, products, orders, order items, returns, and social media posts about it.',
+      connectionEncrypted: encryptSecret(warehouseUrl),
+      starterQuestions: SAMPLE_STARTER_QUESTIONS,
+      isDefault: true,
+    };
+    // The embedded server gets a new port on every start, so the connection is refreshed each boot.
+    await drizzle(pool)
+      .insert(datasets)
+      .values(values)
+      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted } });
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Brings up everything Quarry needs before it serves: the Postgres server (the one in
+ * DATABASE_URL, or an embedded one under dataDir), the app database with its migrations, and,
+ * when `seed` is set, the sample warehouse registered as the default dataset.
+ */
+export async function bootstrap({ dataDir, seed, log }: BootOptions): Promise<Booted> {
+  await mkdir(dataDir, { recursive: true });
+  const secret = await loadSecret(dataDir);
+  process.env.QUARRY_SECRET = secret;
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!databaseUrl) {
+    const server = await startEmbeddedPostgres(dataDir, (line) => process.env.QUARRY_DEBUG && log(line.trimEnd()));
+    await ensureDatabase(server.url('postgres'), 'quarry');
+    databaseUrl = server.url('quarry');
+    stop = server.stop;
+  }
+  try {
+    await migrateAppDatabase(databaseUrl);
+    if (seed) {
+      const warehouseUrl = process.env.SAMPLE_WAREHOUSE_URL ?? withDatabase(databaseUrl, 'quarry_sample');
+      if (!process.env.SAMPLE_WAREHOUSE_URL) await ensureDatabase(databaseUrl, 'quarry_sample');
+      await ensureSampleWarehouse(warehouseUrl, log);
+      await registerSampleDataset(databaseUrl, warehouseUrl);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { databaseUrl, secret, stop };
+}

@@ -1,0 +1,20 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+function createDb() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: start Quarry with `npm run dev` or `npm start`, which start the embedded Postgres, or set it to your Postgres.');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client dropped by the server (restart, failover) must not crash the process.
+  pool.on('error', (error) => console.error(`[quarry] app database connection lost: ${error.message}`));
+  return drizzle(pool, { schema });
+}
+
+type Db = ReturnType<typeof createDb>;
+const holder = globalThis as unknown as { quarryDb?: Db };
+
+/** The app database, created on first use and shared across hot reloads. */
+export function db(): Db {
+  return (holder.quarryDb ??= createDb());
+}

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { queryWarehouse } from './warehouse';
+
+test('a question typed in the browser is answered from Postgres, streamed, with its SQL and table', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'What would you like to know?' })).toBeVisible();
+  await expect(page.getByTestId('dataset-picker')).toHaveValue(/.+/);
+
+  const composer = page.getByRole('textbox');
+  await composer.fill('How many orders are there?');
+  await composer.press('Enter');
+
+  const [{ n }] = await queryWarehouse<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+  const formatted = new Intl.NumberFormat('en-US').format(n);
+
+  await expect(page.getByTestId('sql')).toContainText(/count\(\*\)/i);
+  await expect(page.getByTestId('result-table').locator('tbody td').first()).toHaveText(formatted);
+  await expect(page.getByTestId('answer-text')).toContainText(formatted);
+  await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
+  // The composer is cleared and ready for a follow-up.
+  await expect(composer).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+
+  // The conversation is saved: a reload shows it again.
+  await page.reload();
+  await expect(page.getByTestId('result-table').locator('tbody td').first()).toHaveText(formatted);
+});
+
+test('Shift+Enter adds a new line instead of sending', async ({ page }) => {
+  await page.goto('/');
+  const composer = page.getByRole('textbox');
+  await composer.fill('first line');
+  await composer.press('Shift+Enter');
+  await composer.pressSequentially('second line');
+  await expect(composer).toHaveValue('first line\nsecond line');
+  await expect(page.locator('[data-role="user"]')).toHaveCount(0);
+});
+
+test('the interface follows the browser language: Chinese', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '你想了解什么？' })).toBeVisible();
+  await page.getByRole('textbox').fill('有多少订单？');
+  await page.getByRole('textbox').press('Enter');
+  const [{ n }] = await queryWarehouse<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+  await expect(page.getByTestId('answer-text')).toContainText('共有');
+  await expect(page.getByTestId('result-table').locator('tbody td').first()).toHaveText(new Intl.NumberFormat('zh-CN').format(n));
+  await context.close();
+});

@@ -1,0 +1,38 @@
+import { createOpenAI } from '@ai-sdk/openai';
+import type { LanguageModel } from 'ai';
+import { createPlannerModel } from '@/lib/planner/model';
+import type { Catalog } from '@/lib/warehouse/catalog';
+
+export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+
+export class ModelConfigError extends Error {}
+
+/** The model spec in effect: QUARRY_MODEL, else OpenAI when a key is set, else the built-in planner. */
+export function modelSpec(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.QUARRY_MODEL) return env.QUARRY_MODEL;
+  if (env.OPENAI_API_KEY) return `openai:${DEFAULT_OPENAI_MODEL}`;
+  return 'local';
+}
+
+/**
+ * One registry for every model Quarry can talk to. `compatible:` servers (Ollama, vLLM,
+ * llama.cpp, LM Studio) speak Chat Completions, not OpenAI's Responses API, hence `.chat()`.
+ */
+export function resolveModel(catalog: Catalog, env: NodeJS.ProcessEnv = process.env): LanguageModel {
+  const spec = modelSpec(env);
+  const [kind, ...rest] = spec.split(':');
+  const id = rest.join(':');
+  switch (kind) {
+    case 'local':
+      return createPlannerModel(catalog);
+    case 'openai':
+      if (!env.OPENAI_API_KEY) throw new ModelConfigError(`QUARRY_MODEL=${spec} needs OPENAI_API_KEY.`);
+      return createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL })(id || DEFAULT_OPENAI_MODEL);
+    case 'compatible':
+      if (!env.OPENAI_BASE_URL) throw new ModelConfigError(`QUARRY_MODEL=${spec} needs OPENAI_BASE_URL, e.g. http://localhost:11434/v1 for Ollama.`);
+      if (!id) throw new ModelConfigError('QUARRY_MODEL=compatible:<model> needs a model name, e.g. compatible:qwen2.5-coder:7b.');
+      return createOpenAI({ apiKey: env.OPENAI_API_KEY ?? 'not-needed', baseURL: env.OPENAI_BASE_URL, name: 'compatible' }).chat(id);
+    default:
+      throw new ModelConfigError(`Unknown QUARRY_MODEL "${spec}": use local, openai:<model> or compatible:<model>.`);
+  }
+}

@@ -1,0 +1,99 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+} from '@ai-sdk/provider';
+import type { Catalog } from '@/lib/warehouse/catalog';
+import { compilePlan } from './compile';
+import { hasChinese } from './lexicon';
+import { planQuestion } from './plan';
+import { abstention, summarize, type Lang, type ModelResult } from './summary';
+
+const usage: LanguageModelV4Usage = {
+  inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 0, text: 0, reasoning: 0 },
+};
+
+/** The question being answered, and the result of the query run for it, if any yet. */
+function readPrompt(prompt: LanguageModelV4Prompt): { question: string; result?: ModelResult } {
+  const lastUser = prompt.findLastIndex((m) => m.role === 'user');
+  const user = prompt[lastUser];
+  const question =
+    user?.role === 'user' ? user.content.map((p) => (p.type === 'text' ? p.text : '')).join(' ').trim() : '';
+  for (const message of prompt.slice(lastUser + 1).reverse()) {
+    if (message.role !== 'tool') continue;
+    const part = message.content.findLast((p) => p.type === 'tool-result');
+    if (part?.type === 'tool-result' && part.output.type === 'json') return { question, result: part.output.value as ModelResult };
+    if (part?.type === 'tool-result' && part.output.type === 'error-text') return { question, result: { error: part.output.value } };
+  }
+  return { question };
+}
+
+/** One turn of the planner: a runQuery tool call first, then a summary of its result. */
+function respond(catalog: Catalog, prompt: LanguageModelV4Prompt): LanguageModelV4Content[] {
+  const { question, result } = readPrompt(prompt);
+  const lang: Lang = hasChinese(question) ? 'zh' : 'en';
+  const planned = planQuestion(question, catalog);
+  const compiled = planned.ok ? compilePlan(planned.plan, catalog) : undefined;
+  if (!planned.ok || !compiled) {
+    const understood = planned.ok ? [] : planned.understood;
+    const missing = planned.ok ? ['how to join these tables without double counting'] : planned.missing;
+    return [{ type: 'text', text: abstention(understood, missing, catalog, lang) }];
+  }
+  if (result) return [{ type: 'text', text: summarize(planned.plan, result, lang) }];
+  const purpose = lang === 'zh' ? `回答：${question}` : `Answer: ${question}`;
+  return [
+    {
+      type: 'tool-call',
+      toolCallId: `planner-${crypto.randomUUID()}`,
+      toolName: 'runQuery',
+      input: JSON.stringify({ sql: compiled.sql, params: compiled.params, purpose }),
+    },
+  ];
+}
+
+function finishReason(content: LanguageModelV4Content[]) {
+  const calls = content.some((c) => c.type === 'tool-call');
+  return { unified: calls ? ('tool-calls' as const) : ('stop' as const), raw: undefined };
+}
+
+/** The built-in offline model: deterministic question -> plan -> SQL, as an AI SDK language model. */
+export function createPlannerModel(catalog: Catalog): LanguageModelV4 {
+  return {
+    specificationVersion: 'v4',
+    provider: 'quarry',
+    modelId: 'local',
+    supportedUrls: {},
+    async doGenerate(options: LanguageModelV4CallOptions) {
+      const content = respond(catalog, options.prompt);
+      return { content, finishReason: finishReason(content), usage, warnings: [] };
+    },
+    async doStream(options: LanguageModelV4CallOptions) {
+      const content = respond(catalog, options.prompt);
+      const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }];
+      for (const item of content) {
+        if (item.type !== 'text') {
+          parts.push(item as LanguageModelV4StreamPart);
+          continue;
+        }
+        // Streamed a few words at a time, like any other model.
+        const id = crypto.randomUUID();
+        parts.push({ type: 'text-start', id });
+        for (const piece of item.text.match(/\S+\s*|\s+/g) ?? []) parts.push({ type: 'text-delta', id, delta: piece });
+        parts.push({ type: 'text-end', id });
+      }
+      parts.push({ type: 'finish', finishReason: finishReason(content), usage });
+      return {
+        stream: new ReadableStream<LanguageModelV4StreamPart>({
+          start(controller) {
+            for (const part of parts) controller.enqueue(part);
+            controller.close();
+          },
+        }),
+      };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type pg from 'pg';
+
+export type CatalogColumn = { name: string; type: string; nullable: boolean; comment: string | null };
+export type ForeignKey = { columns: string[]; table: string; refColumns: string[] };
+export type CatalogTable = {
+  /** `schema.name`, how SQL should name it. */
+  id: string;
+  schema: string;
+  name: string;
+  comment: string | null;
+  rowEstimate: number;
+  columns: CatalogColumn[];
+  primaryKey: string[];
+  foreignKeys: ForeignKey[];
+};
+export type Catalog = { tables: CatalogTable[] };
+
+const TABLES_SQL = `
+SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name,
+       obj_description(c.oid, 'pg_class') AS comment, greatest(c.reltuples, 0)::float8 AS estimate
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname = ANY($1) AND NOT c.relispartition
+ORDER BY n.nspname, c.relname`;
+
+const COLUMNS_SQL = `
+SELECT a.attrelid::int AS oid, a.attnum AS num, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+       NOT a.attnotnull AS nullable, col_description(a.attrelid, a.attnum) AS comment
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY($1) AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+ORDER BY a.attrelid, a.attnum`;
+
+const CONSTRAINTS_SQL = `
+SELECT con.conrelid::int AS oid, con.contype AS kind, con.conkey AS keys, con.confrelid::int AS ref_oid, con.confkey AS ref_keys
+FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE con.contype IN ('p', 'f') AND n.nspname = ANY($1)
+ORDER BY con.conrelid, con.conname`;
+
+/** Tables, columns, types, keys and comments of the given schemas, read from pg_catalog. */
+export async function introspect(pool: pg.Pool, schemas: string[]): Promise<Catalog> {
+  const [tables, columns, constraints] = await Promise.all([
+    pool.query<{ oid: number; schema: string; name: string; comment: string | null; estimate: number }>(TABLES_SQL, [schemas]),
+    pool.query<{ oid: number; num: number; name: string; type: string; nullable: boolean; comment: string | null }>(COLUMNS_SQL, [schemas]),
+    pool.query<{ oid: number; kind: 'p' | 'f'; keys: number[]; ref_oid: number; ref_keys: number[] | null }>(CONSTRAINTS_SQL, [schemas]),
+  ]);
+  const columnName = new Map(columns.rows.map((c) => [`${c.oid}:${c.num}`, c.name]));
+  const names = (oid: number, nums: number[]) => nums.map((n) => columnName.get(`${oid}:${n}`) ?? '?');
+  const byOid = new Map<number, CatalogTable>();
+  for (const t of tables.rows) {
+    byOid.set(t.oid, {
+      id: `${t.schema}.${t.name}`,
+      schema: t.schema,
+      name: t.name,
+      comment: t.comment,
+      rowEstimate: Math.round(t.estimate),
+      columns: [],
+      primaryKey: [],
+      foreignKeys: [],
+    });
+  }
+  for (const c of columns.rows) {
+    byOid.get(c.oid)?.columns.push({ name: c.name, type: c.type, nullable: c.nullable, comment: c.comment });
+  }
+  for (const k of constraints.rows) {
+    const table = byOid.get(k.oid);
+    if (!table) continue;
+    if (k.kind === 'p') table.primaryKey = names(k.oid, k.keys);
+    const ref = byOid.get(k.ref_oid);
+    if (k.kind === 'f' && ref) table.foreignKeys.push({ columns: names(k.oid, k.keys), table: ref.id, refColumns: names(k.ref_oid, k.ref_keys ?? []) });
+  }
+  return { tables: [...byOid.values()] };
+}
+
+/** The catalog as compact DDL-like text for a system prompt. */
+export function describeCatalog(catalog: Catalog): string {
+  return catalog.tables
+    .map((t) => {
+      const header = `TABLE ${t.id}${t.rowEstimate ? ` (~${t.rowEstimate} rows)` : ''}${t.comment ? ` -- ${t.comment}` : ''}`;
+      const lines = t.columns.map((c) => {
+        const fk = t.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === c.name);
+        const pk = t.primaryKey.includes(c.name) ? ' PK' : '';
+        const ref = fk ? ` -> ${fk.table}.${fk.refColumns[0]}` : '';
+        return `  ${c.name} ${c.type}${pk}${ref}${c.nullable ? '' : ' NOT NULL'}${c.comment ? ` -- ${c.comment}` : ''}`;
+      });
+      return [header, ...lines].join('\n');
+    })
+    .join('\n\n');
+}
+
+const CATALOG_TTL_MS = 5 * 60_000;
+const holder = globalThis as unknown as { quarryCatalogs?: Map<string, { at: number; catalog: Promise<Catalog> }> };
+const catalogs = (holder.quarryCatalogs ??= new Map());
+
+/** A dataset's catalog, introspected at most once per TTL; a failed introspection is not cached. */
+export function cachedCatalog(key: string, load: () => Promise<Catalog>): Promise<Catalog> {
+  const hit = catalogs.get(key);
+  if (hit && Date.now() - hit.at < CATALOG_TTL_MS) return hit.catalog;
+  const catalog = load();
+  catalogs.set(key, { at: Date.now(), catalog });
+  catalog.catch(() => catalogs.delete(key));
+  return catalog;
+}

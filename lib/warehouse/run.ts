@@ -1,0 +1,107 @@
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+
+/** A cell as JSON carries it: values without an exact JS form stay in Postgres' text form. */
+export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
+export type QueryColumn = { name: string; type: string };
+export type QueryResult = {
+  columns: QueryColumn[];
+  rows: Cell[][];
+  /** Rows returned; when `truncated`, the query had more than this. */
+  rowCount: number;
+  truncated: boolean;
+  durationMs: number;
+};
+export type RunOptions = { maxRows: number; timeoutMs: number; searchPath: string[] };
+
+const TYPE_NAMES: Record<number, string> = {
+  16: 'boolean', 20: 'bigint', 21: 'smallint', 23: 'integer', 25: 'text', 114: 'json', 700: 'real',
+  701: 'double precision', 1042: 'character', 1043: 'character varying', 1082: 'date', 1083: 'time',
+  1114: 'timestamp', 1184: 'timestamptz', 1186: 'interval', 1700: 'numeric', 2950: 'uuid', 3802: 'jsonb',
+};
+
+const asIso = (value: string) => new Date(value.includes('T') || value.includes('+') || value.endsWith('Z') ? value : `${value}Z`).toISOString();
+
+/** Values a browser can render and JSON can carry: exact where JS numbers are exact, text otherwise. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+    switch (oid) {
+      case 20:
+      case 1700:
+        return (v: string) => (Math.abs(Number(v)) < Number.MAX_SAFE_INTEGER ? Number(v) : v);
+      case 1082:
+        return (v: string) => v;
+      case 1114:
+        return (v: string) => asIso(v.replace(' ', 'T'));
+      case 1184:
+        return (v: string) => new Date(v).toISOString();
+      case 114:
+      case 3802:
+        return (v: string) => JSON.parse(v) as Cell;
+      case 16:
+      case 21:
+      case 23:
+      case 700:
+      case 701:
+        return pg.types.getTypeParser(oid, format);
+      default:
+        return (v: string) => v;
+    }
+  },
+};
+
+async function typeNames(client: pg.PoolClient, oids: number[]): Promise<Map<number, string>> {
+  const names = new Map(oids.filter((o) => TYPE_NAMES[o]).map((o) => [o, TYPE_NAMES[o]!]));
+  const unknown = oids.filter((o) => !names.has(o));
+  if (unknown.length) {
+    const { rows } = await client.query<{ oid: number; name: string }>(
+      'SELECT oid::int AS oid, format_type(oid, NULL) AS name FROM pg_type WHERE oid = ANY($1)',
+      [unknown],
+    );
+    for (const r of rows) names.set(r.oid, r.name);
+  }
+  return names;
+}
+
+function readRows(cursor: Cursor, count: number): Promise<{ rows: Cell[][]; fields: pg.FieldDef[] }> {
+  return new Promise((resolve, reject) =>
+    cursor.read(count, (error, rows, result) => (error ? reject(error) : resolve({ rows: rows as Cell[][], fields: result?.fields ?? [] }))),
+  );
+}
+
+/**
+ * Runs one statement inside `BEGIN READ ONLY` with timeouts and a pinned search_path, reads at
+ * most `maxRows + 1` rows through a cursor (so a huge result never lands in memory), and rolls
+ * back. Postgres errors are thrown as they are; the caller decides how to report them.
+ */
+export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[], options: RunOptions): Promise<QueryResult> {
+  const started = performance.now();
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    const searchPath = options.searchPath.map((s) => pg.escapeIdentifier(s)).join(', ') || 'pg_catalog';
+    await client.query(
+      `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.trunc(options.timeoutMs)}; ` +
+        `SET LOCAL lock_timeout = 2000; SET LOCAL search_path = ${searchPath}`,
+    );
+    const cursor = client.query(new Cursor(sql, params, { rowMode: 'array', types }));
+    const { rows, fields } = await readRows(cursor, options.maxRows + 1);
+    await new Promise<void>((resolve) => cursor.close(() => resolve()));
+    const names = await typeNames(client, [...new Set(fields.map((f) => f.dataTypeID))]);
+    const truncated = rows.length > options.maxRows;
+    if (truncated) rows.length = options.maxRows;
+    return {
+      columns: fields.map((f) => ({ name: f.name, type: names.get(f.dataTypeID) ?? 'unknown' })),
+      rows,
+      rowCount: rows.length,
+      truncated,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    broken = !(error instanceof pg.DatabaseError);
+    throw error;
+  } finally {
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    client.release(broken);
+  }
+}

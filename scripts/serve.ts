@@ -1,0 +1,51 @@
+/**
+ * Starts Quarry: brings up the databases (db/bootstrap.ts), then runs `next start` (or
+ * `next dev` with --dev) with DATABASE_URL pointing at them, and stops both on Ctrl+C.
+ */
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bootstrap } from '@/db/bootstrap';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.QUARRY_DATA_DIR ?? '.data');
+const log = (line: string) => console.log(`[quarry] ${line}`);
+
+async function waitForHttp(url: string, child: { exitCode: number | null }): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The Next.js server exited with code ${child.exitCode}.`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(60_000) }).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const booted = await bootstrap({ dataDir, seed: true, log }).catch((error: unknown) => {
+  console.error(`[quarry] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+await writeFile(path.join(dataDir, 'runtime.json'), JSON.stringify({ databaseUrl: booted.databaseUrl, port }), { mode: 0o600 });
+
+const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: booted.databaseUrl, QUARRY_SECRET: booted.secret, NEXT_TELEMETRY_DISABLED: '1' },
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill('SIGTERM');
+  await booted.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+next.on('exit', (code) => void shutdown(code ?? 0));
+
+const url = `http://localhost:${port}`;
+waitForHttp(`${url}/api/health`, next).then(
+  () => log(`Quarry is ready at ${url}`),
+  (error: Error) => log(error.message),
+);

@@ -1,0 +1,113 @@
+import type { LanguageModel } from 'ai';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
+import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
+
+const scripted = vi.hoisted(() => ({ model: undefined as LanguageModel | undefined }));
+vi.mock('@/lib/ai/models', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/ai/models')>();
+  return { ...actual, resolveModel: (...args: Parameters<typeof actual.resolveModel>) => scripted.model ?? actual.resolveModel(...args) };
+});
+
+const { POST } = await import('@/app/api/chat/route');
+
+describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
+  let env: TestEnvironment;
+  let app: pg.Pool;
+  beforeAll(async () => {
+    env = await createTestEnvironment(server!.url);
+    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
+  });
+  afterAll(async () => {
+    await app?.end();
+    await env?.cleanup();
+  });
+
+  const ask = (text: string, conversationId = crypto.randomUUID()) =>
+    POST(chatRequest({ conversationId, datasetId: env.datasetId, message: userMessage(text) }));
+
+  it('streams a tool call, its output, then text, and persists the turn and the query run', async () => {
+    scripted.model = scriptedModel('SELECT count(*) AS n FROM orders', 'There are many orders.');
+    const conversationId = crypto.randomUUID();
+    const response = await ask('How many orders?', conversationId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    const { chunks, message } = await readChat(response);
+    const types = chunks.map((c) => c.type);
+    expect(types.indexOf('tool-output-available')).toBeGreaterThan(types.indexOf('tool-input-available'));
+    expect(types.indexOf('text-delta')).toBeGreaterThan(types.indexOf('tool-output-available'));
+    expect(types.at(-1)).toBe('finish');
+
+    const tool = message!.parts.find((p) => p.type === 'tool-runQuery');
+    const { rows } = await env.warehouse('SELECT count(*)::int AS n FROM orders');
+    expect(tool).toMatchObject({ state: 'output-available', output: { ok: true, rows: [[rows[0].n]], truncated: false } });
+    expect(message!.parts.some((p) => p.type === 'text' && p.text === 'There are many orders.')).toBe(true);
+
+    const stored = await app.query('SELECT role, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId]);
+    expect(stored.rows.map((r) => r.role)).toEqual(['user', 'assistant']);
+    const runs = await app.query('SELECT status, row_count, sql FROM query_runs WHERE conversation_id = $1', [conversationId]);
+    expect(runs.rows).toEqual([{ status: 'ok', row_count: 1, sql: 'SELECT count(*) AS n FROM orders' }]);
+  });
+
+  it('returns a Postgres error to the model as tool output, still streams text and completes', async () => {
+    scripted.model = scriptedModel('SELECT nope FROM orders', 'That column does not exist.');
+    const { chunks, message } = await readChat(await ask('Break it'));
+    const tool = message!.parts.find((p) => p.type === 'tool-runQuery');
+    expect(tool).toMatchObject({ state: 'output-available', output: { ok: false, code: '42703' } });
+    expect(tool?.type === 'tool-runQuery' && tool.state === 'output-available' && !tool.output.ok && tool.output.error).toMatch(/nope/);
+    expect(chunks.some((c) => c.type === 'text-delta')).toBe(true);
+    expect(chunks.at(-1)?.type).toBe('finish');
+  });
+
+  it('never lets generated SQL write: DML fails inside the read-only transaction', async () => {
+    const before = await env.warehouse('SELECT count(*)::int AS n FROM orders');
+    scripted.model = scriptedModel('DELETE FROM orders', 'Deleted.');
+    const { message } = await readChat(await ask('Delete everything'));
+    expect(message!.parts.find((p) => p.type === 'tool-runQuery')).toMatchObject({ output: { ok: false, code: '25006' } });
+    const after = await env.warehouse('SELECT count(*)::int AS n FROM orders');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('answers "How many orders are there?" with the local planner through a real runQuery call', async () => {
+    scripted.model = undefined;
+    const { message } = await readChat(await ask('How many orders are there?'));
+    const { rows } = await env.warehouse('SELECT count(*)::int AS n FROM orders');
+    expect(message!.parts.find((p) => p.type === 'tool-runQuery')).toMatchObject({ output: { ok: true, rows: [[rows[0].n]] } });
+    const text = message!.parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
+    expect(text).toContain(new Intl.NumberFormat('en-US').format(rows[0].n));
+  });
+
+  describe('bad input gets a 4xx with a clear message', () => {
+    const expectError = async (response: Response, status: number, pattern: RegExp) => {
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as { error: string };
+      expect(body.error).toMatch(pattern);
+    };
+    const valid = () => ({ conversationId: crypto.randomUUID(), datasetId: env.datasetId, message: userMessage('How many orders?') });
+
+    it('malformed JSON', async () => {
+      await expectError(await POST(chatRequest('{"conversationId": ')), 400, /not valid JSON/);
+    });
+    it('missing fields', async () => {
+      await expectError(await POST(chatRequest({ datasetId: env.datasetId })), 400, /conversationId|message/);
+      const { message: _omitted, ...noMessage } = valid();
+      await expectError(await POST(chatRequest(noMessage)), 400, /message/);
+    });
+    it('an unknown dataset', async () => {
+      await expectError(await POST(chatRequest({ ...valid(), datasetId: crypto.randomUUID() })), 404, /dataset does not exist/);
+    });
+    it('an empty question', async () => {
+      await expectError(await POST(chatRequest({ ...valid(), message: userMessage('   ') })), 400, /empty/);
+    });
+    it('a 100 KB question', async () => {
+      await expectError(await POST(chatRequest({ ...valid(), message: userMessage('x'.repeat(100 * 1024)) })), 413, /too large|limit/);
+    });
+    it('a question just over the character limit', async () => {
+      await expectError(await POST(chatRequest({ ...valid(), message: userMessage('y'.repeat(4001)) })), 413, /4000/);
+    });
+    it('an assistant message in place of a user message', async () => {
+      await expectError(await POST(chatRequest({ ...valid(), message: { ...userMessage('hi'), role: 'assistant' } })), 400, /role/);
+    });
+  });
+});

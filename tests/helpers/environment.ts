@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { bootstrap, SAMPLE_DATASET_SLUG, withDatabase } from '@/db/bootstrap';
+
+/** The Postgres server of this test project, or null when it is not reachable. */
+export const server = inject('pg');
+
+export type TestEnvironment = {
+  appUrl: string;
+  warehouseUrl: string;
+  datasetId: string;
+  /** Runs SQL directly on the sample warehouse, bypassing Quarry. */
+  warehouse: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
+  cleanup: () => Promise<void>;
+};
+
+/**
+ * Fresh app and warehouse databases on this project's server, brought up by the real
+ * bootstrap (migrations, sample warehouse at a small scale, default dataset).
+ */
+export async function createTestEnvironment(serverUrl: string): Promise<TestEnvironment> {
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const appDb = `quarry_test_${suffix}`;
+  const warehouseDb = `quarry_test_wh_${suffix}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${appDb}`);
+  await admin.query(`CREATE DATABASE ${warehouseDb}`);
+  const appUrl = withDatabase(serverUrl, appDb);
+  const warehouseUrl = withDatabase(serverUrl, warehouseDb);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-test-'));
+  Object.assign(process.env, {
+    DATABASE_URL: appUrl,
+    SAMPLE_WAREHOUSE_URL: warehouseUrl,
+    QUARRY_SAMPLE_SCALE: '0.05',
+    QUARRY_SECRET: 'test-secret-0123456789abcdef',
+  });
+  await bootstrap({ dataDir, seed: true, log: () => {} });
+  const appClient = new pg.Client({ connectionString: appUrl });
+  await appClient.connect();
+  const { rows } = await appClient.query<{ id: string }>('SELECT id FROM datasets WHERE slug = $1', [SAMPLE_DATASET_SLUG]);
+  await appClient.end();
+  const warehousePool = new pg.Pool({ connectionString: warehouseUrl, max: 2 });
+  return {
+    appUrl,
+    warehouseUrl,
+    datasetId: rows[0]!.id,
+    warehouse: (sql, params) => warehousePool.query(sql, params),
+    cleanup: async () => {
+      await warehousePool.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${appDb} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${warehouseDb} WITH (FORCE)`);
+      await admin.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
