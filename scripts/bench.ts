@@ -1,0 +1,14 @@
+/** `npm run bench <name>`: runs one benchmark, which prints its figures. */
+const benches: Record<string, () => Promise<unknown>> = {
+  start: () => import('./bench/start'),
+};
+
+const chosen = process.argv[2];
+const run = chosen ? benches[chosen] : undefined;
+if (!run) {
+  console.error(`Usage: npm run bench <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+await run();
+
+export {};
