@@ -5,6 +5,8 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { encryptSecret } from '@/lib/secrets';
+import { checkConnection } from '@/lib/warehouse/check';
+import { provisionReaderRole, readerPassword } from '@/lib/warehouse/reader-role';
 import { startEmbeddedPostgres } from './embedded';
 import { migrateAppDatabase } from './migrate';
 import { datasets } from './schema';
@@ -48,16 +50,47 @@ async function loadSecret(dataDir: string): Promise<string> {
   return secret;
 }
 
-async function ensureSampleWarehouse(url: string, log: (line: string) => void): Promise<void> {
+const SAMPLE_SCHEMAS = ['public'];
+
+/**
+ * Loads the sample warehouse if it is missing and returns the URL of its least-privilege reader
+ * role, which is what the dataset connects as.
+ */
+async function ensureSampleWarehouse(url: string, secret: string, log: (line: string) => void): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    if (await hasSampleWarehouse(client)) return;
-    const scale = Number(process.env.QUARRY_SAMPLE_SCALE ?? 1);
-    log(`Loading the sample warehouse (scale ${scale})...`);
-    await loadSampleWarehouse(client, { scale, onProgress: log });
+    if (!(await hasSampleWarehouse(client))) {
+      const scale = Number(process.env.QUARRY_SAMPLE_SCALE ?? 1);
+      log(`Loading the sample warehouse (scale ${scale})...`);
+      await loadSampleWarehouse(client, { scale, onProgress: log });
+    }
+    const database = new URL(url).pathname.slice(1);
+    const role = `${database}_reader`.slice(0, 63);
+    const password = readerPassword(secret, database);
+    await provisionReaderRole({ admin: client, role, password, schemas: SAMPLE_SCHEMAS });
+    const reader = new URL(url);
+    reader.username = role;
+    reader.password = password;
+    return reader.toString();
   } finally {
     await client.end();
+  }
+}
+
+/** Refuses a warehouse connection whose role could change data or reach the server. */
+async function assertSafeReader(readerUrl: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: readerUrl, max: 1 });
+  try {
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT n.nspname || '.' || c.relname AS id FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname = ANY($1)`,
+      [SAMPLE_SCHEMAS],
+    );
+    const report = await checkConnection(pool, rows.map((r) => r.id), SAMPLE_SCHEMAS);
+    if (report.problems.length) throw new Error(`The sample warehouse's reader role is unsafe: ${report.problems.join(' ')}`);
+  } finally {
+    await pool.end();
   }
 }
 
@@ -105,8 +138,9 @@ export async function bootstrap({ dataDir, seed, log }: BootOptions): Promise<Bo
     if (seed) {
       const warehouseUrl = process.env.SAMPLE_WAREHOUSE_URL ?? withDatabase(databaseUrl, 'quarry_sample');
       if (!process.env.SAMPLE_WAREHOUSE_URL) await ensureDatabase(databaseUrl, 'quarry_sample');
-      await ensureSampleWarehouse(warehouseUrl, log);
-      await registerSampleDataset(databaseUrl, warehouseUrl);
+      const readerUrl = await ensureSampleWarehouse(warehouseUrl, secret, log);
+      await assertSafeReader(readerUrl);
+      await registerSampleDataset(databaseUrl, readerUrl);
     }
   } catch (error) {
     await stop();

@@ -54,7 +54,7 @@ export const queryRuns = pgTable(
     conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
     sql: text('sql').notNull(),
     params: jsonb('params').$type<unknown[]>().notNull().default([]),
-    status: text('status', { enum: ['ok', 'error'] }).notNull(),
+    status: text('status', { enum: ['ok', 'error', 'rejected'] }).notNull(),
     rowCount: integer('row_count'),
     durationMs: integer('duration_ms').notNull(),
     error: text('error'),

@@ -60,11 +60,13 @@ describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
     expect(chunks.at(-1)?.type).toBe('finish');
   });
 
-  it('never lets generated SQL write: DML fails inside the read-only transaction', async () => {
+  it('never lets generated SQL write: the guard rejects DML and says why', async () => {
     const before = await env.warehouse('SELECT count(*)::int AS n FROM orders');
     scripted.model = scriptedModel('DELETE FROM orders', 'Deleted.');
     const { message } = await readChat(await ask('Delete everything'));
-    expect(message!.parts.find((p) => p.type === 'tool-runQuery')).toMatchObject({ output: { ok: false, code: '25006' } });
+    expect(message!.parts.find((p) => p.type === 'tool-runQuery')).toMatchObject({
+      output: { ok: false, rejected: true, error: expect.stringMatching(/DELETE is not allowed/) },
+    });
     const after = await env.warehouse('SELECT count(*)::int AS n FROM orders');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });

@@ -36,7 +36,10 @@ export function QueryResult({ part }: { part: RunQueryPart }) {
         (part.output.ok ? (
           <ResultTable {...part.output} />
         ) : (
-          <ErrorNote title={t('queryFailed')} detail={[part.output.error, part.output.hint].filter(Boolean).join(' ')} />
+          <ErrorNote
+            title={part.output.rejected ? t('queryRejected') : t('queryFailed')}
+            detail={[part.output.error, part.output.hint].filter(Boolean).join(' ')}
+          />
         ))}
     </div>
   );

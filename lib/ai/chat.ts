@@ -2,6 +2,7 @@ import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, str
 import { saveMessage } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
 import type { Catalog } from '@/lib/warehouse/catalog';
+import { datasetPolicy } from '@/lib/warehouse/guard';
 import { systemPrompt } from './prompt';
 import { createTools, type QuarryUIMessage } from './tools';
 
@@ -25,7 +26,7 @@ export function describeModelError(error: unknown): string {
 
 /** One chat turn: stream the model's answer with the runQuery tool, then persist it. */
 export async function answer({ model, dataset, catalog, conversationId, history, abortSignal }: Turn): Promise<Response> {
-  const tools = createTools({ dataset, conversationId });
+  const tools = createTools({ dataset, policy: datasetPolicy(dataset.schemas, catalog), conversationId });
   const result = streamText({
     model,
     instructions: systemPrompt(dataset, catalog),
@@ -33,6 +34,7 @@ export async function answer({ model, dataset, catalog, conversationId, history,
     tools,
     stopWhen: isStepCount(6),
     abortSignal,
+    onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
   });
   const stream = toUIMessageStream<typeof tools, QuarryUIMessage>({
     stream: result.stream,

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { recordQueryRun } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
+import { checkSql, type GuardPolicy } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
 import { runReadOnly, type QueryResult } from '@/lib/warehouse/run';
 
@@ -23,7 +24,7 @@ export const runQueryInput = z.object({
 
 export type RunQueryOutput =
   | ({ ok: true; queryRunId: string } & QueryResult)
-  | { ok: false; queryRunId: string | null; error: string; code?: string; position?: number; hint?: string };
+  | { ok: false; queryRunId: string | null; error: string; rejected?: boolean; code?: string; position?: number; hint?: string };
 
 function describeError(error: unknown): Omit<Extract<RunQueryOutput, { ok: false }>, 'ok' | 'queryRunId'> {
   if (error instanceof pg.DatabaseError) {
@@ -38,31 +39,34 @@ function describeError(error: unknown): Omit<Extract<RunQueryOutput, { ok: false
   return { error: `The warehouse could not run the query: ${message}` };
 }
 
-type ToolContext = { dataset: Dataset; conversationId: string };
+type ToolContext = { dataset: Dataset; policy: GuardPolicy; conversationId: string };
 
-export function createTools({ dataset, conversationId }: ToolContext) {
+export function createTools({ dataset, policy, conversationId }: ToolContext) {
   return {
     runQuery: tool({
       description: 'Run one read-only SQL SELECT on the dataset and return columns, rows and timing.',
       inputSchema: runQueryInput,
-      execute: async ({ sql, params }): Promise<RunQueryOutput> => {
+      execute: async ({ sql, params }, { abortSignal }): Promise<RunQueryOutput> => {
         const started = performance.now();
+        const run = { datasetId: dataset.id, conversationId, sql, params };
+        const verdict = await checkSql(sql, params, policy);
+        if (!verdict.ok) {
+          const queryRunId = await recordQueryRun({ ...run, status: 'rejected', durationMs: 0, error: verdict.reason }).catch(() => null);
+          return { ok: false, rejected: true, queryRunId, error: verdict.reason };
+        }
         try {
           const result = await runReadOnly(warehousePool(dataset), sql, params, {
             maxRows: DISPLAY_ROWS,
             timeoutMs: STATEMENT_TIMEOUT_MS,
-            searchPath: dataset.schemas,
+            searchPath: policy.searchPath,
+            signal: abortSignal,
           });
-          const queryRunId = await recordQueryRun({
-            datasetId: dataset.id, conversationId, sql, params, status: 'ok', rowCount: result.rowCount, durationMs: result.durationMs,
-          });
+          const queryRunId = await recordQueryRun({ ...run, status: 'ok', rowCount: result.rowCount, durationMs: result.durationMs });
           return { ok: true, queryRunId, ...result };
         } catch (error) {
           const failure = describeError(error);
           const durationMs = Math.round(performance.now() - started);
-          const queryRunId = await recordQueryRun({
-            datasetId: dataset.id, conversationId, sql, params, status: 'error', durationMs, error: failure.error,
-          }).catch(() => null);
+          const queryRunId = await recordQueryRun({ ...run, status: 'error', durationMs, error: failure.error }).catch(() => null);
           return { ok: false, queryRunId, ...failure };
         }
       },
@@ -77,7 +81,7 @@ export function createTools({ dataset, conversationId }: ToolContext) {
               truncated: output.truncated,
               note: output.rowCount > MODEL_SAMPLE_ROWS ? `Only the first ${MODEL_SAMPLE_ROWS} rows are shown to you; the user sees all.` : undefined,
             }
-          : { error: output.error, code: output.code, position: output.position, hint: output.hint },
+          : { error: output.error, rejected: output.rejected, code: output.code, position: output.position, hint: output.hint },
       } as const),
     }),
   };

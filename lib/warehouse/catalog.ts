@@ -13,7 +13,11 @@ export type CatalogTable = {
   primaryKey: string[];
   foreignKeys: ForeignKey[];
 };
-export type Catalog = { tables: CatalogTable[] };
+export type Catalog = {
+  tables: CatalogTable[];
+  /** Enum and domain types of the schemas, `schema.name`. */
+  types: string[];
+};
 
 const TABLES_SQL = `
 SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name,
@@ -35,12 +39,17 @@ FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace
 WHERE con.contype IN ('p', 'f') AND n.nspname = ANY($1)
 ORDER BY con.conrelid, con.conname`;
 
+const TYPES_SQL = `
+SELECT n.nspname || '.' || t.typname AS id FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype IN ('e', 'd') AND n.nspname = ANY($1) ORDER BY 1`;
+
 /** Tables, columns, types, keys and comments of the given schemas, read from pg_catalog. */
 export async function introspect(pool: pg.Pool, schemas: string[]): Promise<Catalog> {
-  const [tables, columns, constraints] = await Promise.all([
+  const [tables, columns, constraints, types] = await Promise.all([
     pool.query<{ oid: number; schema: string; name: string; comment: string | null; estimate: number }>(TABLES_SQL, [schemas]),
     pool.query<{ oid: number; num: number; name: string; type: string; nullable: boolean; comment: string | null }>(COLUMNS_SQL, [schemas]),
     pool.query<{ oid: number; kind: 'p' | 'f'; keys: number[]; ref_oid: number; ref_keys: number[] | null }>(CONSTRAINTS_SQL, [schemas]),
+    pool.query<{ id: string }>(TYPES_SQL, [schemas]),
   ]);
   const columnName = new Map(columns.rows.map((c) => [`${c.oid}:${c.num}`, c.name]));
   const names = (oid: number, nums: number[]) => nums.map((n) => columnName.get(`${oid}:${n}`) ?? '?');
@@ -67,7 +76,7 @@ export async function introspect(pool: pg.Pool, schemas: string[]): Promise<Cata
     const ref = byOid.get(k.ref_oid);
     if (k.kind === 'f' && ref) table.foreignKeys.push({ columns: names(k.oid, k.keys), table: ref.id, refColumns: names(k.ref_oid, k.ref_keys ?? []) });
   }
-  return { tables: [...byOid.values()] };
+  return { tables: [...byOid.values()], types: types.rows.map((t) => t.id) };
 }
 
 /** The catalog as compact DDL-like text for a system prompt. */

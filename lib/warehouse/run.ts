@@ -12,7 +12,13 @@ export type QueryResult = {
   truncated: boolean;
   durationMs: number;
 };
-export type RunOptions = { maxRows: number; timeoutMs: number; searchPath: string[] };
+export type RunOptions = {
+  maxRows: number;
+  timeoutMs: number;
+  searchPath: string[];
+  /** Aborting (the browser went away, the user pressed Stop) cancels the query in Postgres. */
+  signal?: AbortSignal;
+};
 
 const TYPE_NAMES: Record<number, string> = {
   16: 'boolean', 20: 'bigint', 21: 'smallint', 23: 'integer', 25: 'text', 114: 'json', 700: 'real',
@@ -70,23 +76,44 @@ function readRows(cursor: Cursor, count: number): Promise<{ rows: Cell[][]; fiel
 }
 
 /**
- * Runs one statement inside `BEGIN READ ONLY` with timeouts and a pinned search_path, reads at
- * most `maxRows + 1` rows through a cursor (so a huge result never lands in memory), and rolls
- * back. Postgres errors are thrown as they are; the caller decides how to report them.
+ * Cancels what `client` is running with a protocol-level CancelRequest (what psql's Ctrl+C
+ * sends): it needs no login and no privilege, only the backend's secret key. A request that
+ * lands between two protocol messages is ignored by Postgres, so the caller repeats it.
+ */
+function cancelQuery(pool: pg.Pool, client: pg.PoolClient, query: Cursor): void {
+  const canceller = new pg.Client(pool.options) as pg.Client & { cancel(client: pg.PoolClient, query: Cursor): void };
+  canceller.cancel(client, query);
+}
+
+/**
+ * Runs one statement through the extended protocol (bound parameters, so no second statement
+ * can ride along) inside `BEGIN READ ONLY` with timeouts and a pinned search_path, reads at most
+ * `maxRows + 1` rows through a cursor (a huge result never lands in memory), and rolls back.
+ * A connection that saw any error is destroyed, never returned to the pool.
  */
 export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[], options: RunOptions): Promise<QueryResult> {
+  options.signal?.throwIfAborted();
   const started = performance.now();
   const client = await pool.connect();
-  let broken = false;
+  let failed = false;
+  let cursor: Cursor | undefined;
+  let cancelling: ReturnType<typeof setInterval> | undefined;
+  const onAbort = () => {
+    const send = () => cursor && cancelQuery(pool, client, cursor);
+    send();
+    cancelling ??= setInterval(send, 200);
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const searchPath = options.searchPath.map((s) => pg.escapeIdentifier(s)).join(', ') || 'pg_catalog';
+    const timeout = Math.max(1, Math.trunc(options.timeoutMs));
     await client.query(
-      `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.trunc(options.timeoutMs)}; ` +
-        `SET LOCAL lock_timeout = 2000; SET LOCAL search_path = ${searchPath}`,
+      `BEGIN READ ONLY; SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = 2000; ` +
+        `SET LOCAL idle_in_transaction_session_timeout = ${timeout + 5000}; SET LOCAL search_path = ${searchPath}`,
     );
-    const cursor = client.query(new Cursor(sql, params, { rowMode: 'array', types }));
-    const { rows, fields } = await readRows(cursor, options.maxRows + 1);
-    await new Promise<void>((resolve) => cursor.close(() => resolve()));
+    const query = (cursor = client.query(new Cursor(sql, params, { rowMode: 'array', types })));
+    const { rows, fields } = await readRows(query, options.maxRows + 1);
+    await new Promise<void>((resolve) => query.close(() => resolve()));
     const names = await typeNames(client, [...new Set(fields.map((f) => f.dataTypeID))]);
     const truncated = rows.length > options.maxRows;
     if (truncated) rows.length = options.maxRows;
@@ -98,10 +125,15 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    broken = !(error instanceof pg.DatabaseError);
+    failed = true;
     throw error;
   } finally {
-    await client.query('ROLLBACK').catch(() => (broken = true));
-    client.release(broken);
+    options.signal?.removeEventListener('abort', onAbort);
+    clearInterval(cancelling);
+    // DISCARD ALL drops what a statement could leave on the session: advisory locks, LISTENs,
+    // prepared statements, temp objects and settings.
+    // (Two messages: DISCARD ALL cannot share an implicit transaction with ROLLBACK.)
+    if (!failed) await client.query('ROLLBACK').then(() => client.query('DISCARD ALL')).catch(() => (failed = true));
+    client.release(failed);
   }
 }

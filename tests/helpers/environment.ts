@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, SAMPLE_DATASET_SLUG, withDatabase } from '@/db/bootstrap';
+import { decryptSecret } from '@/lib/secrets';
 
 /** The Postgres server of this test project, or null when it is not reachable. */
 export const server = inject('pg');
@@ -11,6 +12,8 @@ export const server = inject('pg');
 export type TestEnvironment = {
   appUrl: string;
   warehouseUrl: string;
+  /** The dataset's own connection: the least-privilege reader role. */
+  readerUrl: string;
   datasetId: string;
   /** Runs SQL directly on the sample warehouse, bypassing Quarry. */
   warehouse: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
@@ -41,18 +44,23 @@ export async function createTestEnvironment(serverUrl: string): Promise<TestEnvi
   await bootstrap({ dataDir, seed: true, log: () => {} });
   const appClient = new pg.Client({ connectionString: appUrl });
   await appClient.connect();
-  const { rows } = await appClient.query<{ id: string }>('SELECT id FROM datasets WHERE slug = $1', [SAMPLE_DATASET_SLUG]);
+  const { rows } = await appClient.query<{ id: string; connection_encrypted: string }>(
+    'SELECT id, connection_encrypted FROM datasets WHERE slug = $1',
+    [SAMPLE_DATASET_SLUG],
+  );
   await appClient.end();
   const warehousePool = new pg.Pool({ connectionString: warehouseUrl, max: 2 });
   return {
     appUrl,
     warehouseUrl,
+    readerUrl: decryptSecret(rows[0]!.connection_encrypted),
     datasetId: rows[0]!.id,
     warehouse: (sql, params) => warehousePool.query(sql, params),
     cleanup: async () => {
       await warehousePool.end();
       await admin.query(`DROP DATABASE IF EXISTS ${appDb} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${warehouseDb} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${warehouseDb}_reader`);
       await admin.end();
       await rm(dataDir, { recursive: true, force: true });
     },
