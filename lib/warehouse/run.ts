@@ -69,6 +69,24 @@ async function typeNames(client: pg.PoolClient, oids: number[]): Promise<Map<num
   return names;
 }
 
+/**
+ * A cursor that refuses COPY: Postgres accepts `COPY ... FROM STDIN` and `TO STDOUT` as one
+ * statement of the extended protocol, and pg-cursor cannot handle either (it would wait forever).
+ */
+class SelectCursor extends Cursor {
+  constructor(sql: string, params: unknown[], private readonly onCopy: () => void) {
+    super(sql, params, { rowMode: 'array', types });
+  }
+  handleCopyInResponse(connection: { sendCopyFail(message: string): void }) {
+    connection.sendCopyFail('Quarry runs SELECT statements only');
+  }
+  copying = false;
+  handleCopyData() {
+    if (!this.copying) this.onCopy();
+    this.copying = true;
+  }
+}
+
 function readRows(cursor: Cursor, count: number): Promise<{ rows: Cell[][]; fields: pg.FieldDef[] }> {
   return new Promise((resolve, reject) =>
     cursor.read(count, (error, rows, result) => (error ? reject(error) : resolve({ rows: rows as Cell[][], fields: result?.fields ?? [] }))),
@@ -81,7 +99,12 @@ function readRows(cursor: Cursor, count: number): Promise<{ rows: Cell[][]; fiel
  * lands between two protocol messages is ignored by Postgres, so the caller repeats it.
  */
 function cancelQuery(pool: pg.Pool, client: pg.PoolClient, query: Cursor): void {
-  const canceller = new pg.Client(pool.options) as pg.Client & { cancel(client: pg.PoolClient, query: Cursor): void };
+  const canceller = new pg.Client(pool.options) as pg.Client & {
+    cancel(client: pg.PoolClient, query: Cursor): void;
+    connection: { on(event: 'error', listener: () => void): void };
+  };
+  // An unreachable server must not crash the process; the query ends at its timeout anyway.
+  canceller.connection.on('error', () => {});
   canceller.cancel(client, query);
 }
 
@@ -99,9 +122,10 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
   let cursor: Cursor | undefined;
   let cancelling: ReturnType<typeof setInterval> | undefined;
   const onAbort = () => {
+    if (cancelling) return;
     const send = () => cursor && cancelQuery(pool, client, cursor);
     send();
-    cancelling ??= setInterval(send, 200);
+    cancelling = setInterval(send, 200);
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -111,8 +135,10 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
       `BEGIN READ ONLY; SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = 2000; ` +
         `SET LOCAL idle_in_transaction_session_timeout = ${timeout + 5000}; SET LOCAL search_path = ${searchPath}`,
     );
-    const query = (cursor = client.query(new Cursor(sql, params, { rowMode: 'array', types })));
+    const query = client.query(new SelectCursor(sql, params, onAbort));
+    cursor = query;
     const { rows, fields } = await readRows(query, options.maxRows + 1);
+    if (query.copying) throw new Error('COPY is not allowed: Quarry runs SELECT statements only.');
     await new Promise<void>((resolve) => query.close(() => resolve()));
     const names = await typeNames(client, [...new Set(fields.map((f) => f.dataTypeID))]);
     const truncated = rows.length > options.maxRows;
