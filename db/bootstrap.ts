@@ -5,7 +5,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { encryptSecret } from '@/lib/secrets';
-import { checkConnection } from '@/lib/warehouse/check';
+import { assertSafeConnection, checkConnection } from '@/lib/warehouse/check';
 import { provisionReaderRole, readerPassword } from '@/lib/warehouse/reader-role';
 import { startEmbeddedPostgres } from './embedded';
 import { migrateAppDatabase } from './migrate';
@@ -87,8 +87,7 @@ async function assertSafeReader(readerUrl: string): Promise<void> {
        WHERE c.relkind IN ('r', 'v', 'm', 'p') AND n.nspname = ANY($1)`,
       [SAMPLE_SCHEMAS],
     );
-    const report = await checkConnection(pool, rows.map((r) => r.id), SAMPLE_SCHEMAS);
-    if (report.problems.length) throw new Error(`The sample warehouse's reader role is unsafe: ${report.problems.join(' ')}`);
+    assertSafeConnection(await checkConnection(pool, rows.map((r) => r.id), SAMPLE_SCHEMAS));
   } finally {
     await pool.end();
   }

@@ -11,6 +11,9 @@ export const datasets = pgTable('datasets', {
   /** AES-256-GCM ciphertext of the warehouse connection string (lib/secrets.ts). */
   connectionEncrypted: text('connection_encrypted').notNull(),
   schemas: text('schemas').array().notNull().default(['public']),
+  /** Functions beyond the guard's built-in allowlist that queries may call (see lib/warehouse/guard.ts). */
+  allowedFunctions: text('allowed_functions').array().notNull().default([]),
+  allowSystemCatalogs: boolean('allow_system_catalogs').notNull().default(false),
   starterQuestions: jsonb('starter_questions').$type<string[]>().notNull().default([]),
   isDefault: boolean('is_default').notNull().default(false),
   createdAt: createdAt(),

@@ -1,6 +1,7 @@
 /** `npm run bench <name>`: runs one benchmark, which prints its figures. */
 const benches: Record<string, () => Promise<unknown>> = {
   start: () => import('./bench/start'),
+  guard: () => import('./bench/guard'),
 };
 
 const chosen = process.argv[2];

@@ -80,6 +80,23 @@ describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
     expect(text).toContain(new Intl.NumberFormat('en-US').format(rows[0].n));
   });
 
+  it('cancels the running query in Postgres when the browser disconnects or the user presses Stop', async () => {
+    const sql = 'SELECT count(*) FROM (SELECT generate_series(1, 3000000000)) s';
+    scripted.model = scriptedModel(sql, 'Counted.');
+    const admin = new pg.Pool({ connectionString: env.warehouseUrl, max: 1 });
+    const running = async () =>
+      (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query = $1", [sql])).rows[0].n;
+    const controller = new AbortController();
+    const request = chatRequest({ conversationId: crypto.randomUUID(), datasetId: env.datasetId, message: userMessage('Count a lot') });
+    const response = await POST(new Request(request, { signal: controller.signal }));
+    const body = response.body!.getReader();
+    await expect.poll(running, { timeout: 10_000 }).toBe(1);
+    controller.abort();
+    await body.cancel().catch(() => {});
+    await expect.poll(running, { timeout: 10_000 }).toBe(0);
+    await admin.end();
+  });
+
   describe('bad input gets a 4xx with a clear message', () => {
     const expectError = async (response: Response, status: number, pattern: RegExp) => {
       expect(response.status).toBe(status);

@@ -48,7 +48,7 @@ describe.skipIf(!server || !hasSharedDatasets)(`Pagila's views pass the guard an
   });
 
   it('accepts and runs every view definition', async () => {
-    const policy = datasetPolicy(['public'], catalog, ['public.group_concat']);
+    const policy = datasetPolicy({ schemas: ['public'], allowedFunctions: ['public.group_concat'] }, catalog);
     for (const view of views) {
       const verdict = await checkSql(view.sql, [], policy);
       expect(verdict, view.name).toMatchObject({ ok: true });
@@ -59,7 +59,7 @@ describe.skipIf(!server || !hasSharedDatasets)(`Pagila's views pass the guard an
 
   it('rejects group_concat when the dataset has not allowed it', async () => {
     const actorInfo = views.find((v) => v.name === 'public.actor_info')!;
-    const verdict = await checkSql(actorInfo.sql, [], datasetPolicy(['public'], catalog));
+    const verdict = await checkSql(actorInfo.sql, [], datasetPolicy({ schemas: ['public'] }, catalog));
     expect(verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/group_concat/) });
   });
 });

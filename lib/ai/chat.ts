@@ -26,7 +26,7 @@ export function describeModelError(error: unknown): string {
 
 /** One chat turn: stream the model's answer with the runQuery tool, then persist it. */
 export async function answer({ model, dataset, catalog, conversationId, history, abortSignal }: Turn): Promise<Response> {
-  const tools = createTools({ dataset, policy: datasetPolicy(dataset.schemas, catalog), conversationId });
+  const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId });
   const result = streamText({
     model,
     instructions: systemPrompt(dataset, catalog),

@@ -85,3 +85,8 @@ export async function checkConnection(pool: pg.Pool, tables: string[], schemas: 
   if (report.settings.statementTimeout === '0') warnings.push(`Role ${report.role} has no statement_timeout of its own.`);
   return report;
 }
+
+/** Refuses a connection whose role could change data or reach the server, saying why. */
+export function assertSafeConnection(report: ConnectionReport): void {
+  if (report.problems.length) throw new Error(`This connection is not safe for a dataset: ${report.problems.join(' ')}`);
+}

@@ -15,9 +15,17 @@ export type GuardPolicy = {
   allowSystemCatalogs?: boolean;
 };
 
-/** A dataset's policy: the tables of its catalog, resolved against its schemas. */
-export function datasetPolicy(schemas: string[], catalog: { tables: { id: string }[]; types?: string[] }, functions: string[] = []): GuardPolicy {
-  return { tables: catalog.tables.map((t) => t.id), types: catalog.types ?? [], searchPath: schemas, functions };
+type DatasetRules = { schemas: string[]; allowedFunctions?: string[]; allowSystemCatalogs?: boolean };
+
+/** A dataset's policy: the tables and types of its catalog, resolved against its schemas. */
+export function datasetPolicy(dataset: DatasetRules, catalog: { tables: { id: string }[]; types?: string[] }): GuardPolicy {
+  return {
+    tables: catalog.tables.map((t) => t.id),
+    types: catalog.types ?? [],
+    searchPath: dataset.schemas,
+    functions: dataset.allowedFunctions ?? [],
+    allowSystemCatalogs: dataset.allowSystemCatalogs ?? false,
+  };
 }
 
 export type GuardVerdict = { ok: true; tables: string[] } | { ok: false; reason: string };
