@@ -49,3 +49,8 @@ export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Pro
   const [row] = await db().insert(queryRuns).values(values).returning({ id: queryRuns.id });
   return row!.id;
 }
+
+export async function getQueryRun(id: string) {
+  const [row] = await db().select().from(queryRuns).where(eq(queryRuns.id, id));
+  return row;
+}

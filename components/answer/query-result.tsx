@@ -1,7 +1,8 @@
 'use client';
 
-import { AlertTriangle, Loader2 } from 'lucide-react';
+import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { ResultTable } from './result-table';
 import { SqlBlock } from './sql-block';
@@ -34,7 +35,14 @@ export function QueryResult({ part }: { part: RunQueryPart }) {
       {part.state === 'output-error' && <ErrorNote title={t('queryFailed')} detail={part.errorText} />}
       {part.state === 'output-available' &&
         (part.output.ok ? (
-          <ResultTable {...part.output} />
+          <>
+            <ResultTable {...part.output} />
+            <Button variant="outline" size="sm" asChild>
+              <a href={`/api/queries/${part.output.queryRunId}/csv`} download data-testid="download-csv">
+                <Download /> {t('downloadCsv')}
+              </a>
+            </Button>
+          </>
         ) : (
           <ErrorNote
             title={part.output.rejected ? t('queryRejected') : t('queryFailed')}

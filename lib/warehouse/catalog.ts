@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { Dataset } from '@/db/schema';
+import { warehousePool } from './pools';
 
 export type CatalogColumn = { name: string; type: string; nullable: boolean; comment: string | null };
 export type ForeignKey = { columns: string[]; table: string; refColumns: string[] };
@@ -100,10 +102,11 @@ const holder = globalThis as unknown as { quarryCatalogs?: Map<string, { at: num
 const catalogs = (holder.quarryCatalogs ??= new Map());
 
 /** A dataset's catalog, introspected at most once per TTL; a failed introspection is not cached. */
-export function cachedCatalog(key: string, load: () => Promise<Catalog>): Promise<Catalog> {
+export function datasetCatalog(dataset: Pick<Dataset, 'id' | 'connectionEncrypted' | 'schemas'>): Promise<Catalog> {
+  const key = `${dataset.id}:${dataset.connectionEncrypted}:${dataset.schemas.join(',')}`;
   const hit = catalogs.get(key);
   if (hit && Date.now() - hit.at < CATALOG_TTL_MS) return hit.catalog;
-  const catalog = load();
+  const catalog = introspect(warehousePool(dataset), dataset.schemas);
   catalogs.set(key, { at: Date.now(), catalog });
   catalog.catch(() => catalogs.delete(key));
   return catalog;

@@ -1,4 +1,5 @@
-import { loadModule, parseSync, SqlError } from 'libpg-query';
+import pg from 'pg';
+import { loadModule, parseSync, scanSync, SqlError } from 'libpg-query';
 import { SAFE_FUNCTIONS, SAFE_OPERATORS, SAFE_TABLESAMPLE_METHODS, SAFE_TYPES } from './guard-allowlist';
 
 /** What one dataset lets a query touch. */
@@ -217,4 +218,26 @@ export function checkSqlSync(sql: string, params: readonly unknown[], policy: Gu
 export async function checkSql(sql: string, params: readonly unknown[], policy: GuardPolicy): Promise<GuardVerdict> {
   await loadGuard();
   return checkSqlSync(sql, params, policy);
+}
+
+const literal = (value: unknown): string => {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number' && Number.isFinite(value)) return value < 0 ? `(${value})` : String(value);
+  return pg.escapeLiteral(String(value));
+};
+
+/**
+ * The statement rewritten for contexts that cannot bind parameters, such as `COPY (query) TO`:
+ * rebuilt from the Postgres scanner's tokens, with `$n` replaced by quoted literals, comments and
+ * trailing semicolons dropped. Call only on SQL the guard accepted; check the result again.
+ */
+export async function inlineParams(sql: string, params: readonly unknown[]): Promise<string> {
+  await loadGuard();
+  const bytes = Buffer.from(sql, 'utf8');
+  const tokens = scanSync(sql).tokens.filter((t) => t.tokenName !== 'C_COMMENT' && t.tokenName !== 'SQL_COMMENT');
+  while (tokens.at(-1)?.text === ';') tokens.pop();
+  return tokens
+    .map((t) => (t.tokenName === 'PARAM' ? literal(params[Number(t.text.slice(1)) - 1]) : bytes.subarray(t.start, t.end).toString('utf8')))
+    .join(' ');
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** The public sample databases next to the project (Chinook, Northwind, Pagila), read in place. */
-export const DATASETS_DIR = path.resolve(process.cwd(), '../shared/datasets');
+export const DATASETS_DIR = path.resolve(process.env.QUARRY_DATASETS_DIR ?? path.join(process.cwd(), '../shared/datasets'));
 export const hasSharedDatasets = existsSync(DATASETS_DIR);
 if (!hasSharedDatasets) console.warn(`[tests] ${DATASETS_DIR} is absent: tests over the public sample databases are skipped.`);
 

@@ -4,8 +4,7 @@ import { answer } from '@/lib/ai/chat';
 import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
-import { cachedCatalog, introspect } from '@/lib/warehouse/catalog';
-import { warehousePool } from '@/lib/warehouse/pools';
+import { datasetCatalog } from '@/lib/warehouse/catalog';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 120;
@@ -50,7 +49,7 @@ export async function POST(request: Request) {
 
   let catalog;
   try {
-    catalog = await cachedCatalog(`${dataset.id}:${dataset.connectionEncrypted}`, () => introspect(warehousePool(dataset), dataset.schemas));
+    catalog = await datasetCatalog(dataset);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fail(503, `The warehouse of "${dataset.name}" is unreachable (${detail}). Check that it is running, then retry.`);

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { getDataset, getQueryRun } from '@/db/queries';
+import { datasetCatalog } from '@/lib/warehouse/catalog';
+import { exportCsv } from '@/lib/warehouse/export';
+import { checkSql, datasetPolicy, inlineParams } from '@/lib/warehouse/guard';
+import { warehousePool } from '@/lib/warehouse/pools';
+
+export const dynamic = 'force-dynamic';
+
+const EXPORT_TIMEOUT_MS = Number(process.env.QUARRY_EXPORT_TIMEOUT_MS ?? 300_000);
+const EXPORT_MAX_ROWS = Number(process.env.QUARRY_EXPORT_MAX_ROWS ?? 10_000_000);
+
+const fail = (status: number, error: string) => Response.json({ error }, { status });
+
+/** The full result of a stored query run as CSV: a fresh, re-checked, COPY-streamed run. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) return fail(400, 'The query id is not valid.');
+  const run = await getQueryRun(id);
+  if (!run) return fail(404, 'This query does not exist.');
+  if (run.status !== 'ok') return fail(409, 'Only a query that ran successfully can be exported.');
+  const dataset = await getDataset(run.datasetId);
+  if (!dataset) return fail(404, 'The dataset of this query no longer exists.');
+
+  let policy;
+  try {
+    policy = datasetPolicy(dataset, await datasetCatalog(dataset));
+  } catch (error) {
+    return fail(503, `The warehouse of "${dataset.name}" is unreachable (${(error as Error).message}). Retry later.`);
+  }
+  // The dataset may have changed since the query ran: check it again, then once more inlined.
+  const verdict = await checkSql(run.sql, run.params, policy);
+  if (!verdict.ok) return fail(422, `This query is no longer allowed on "${dataset.name}": ${verdict.reason}`);
+  const sql = await inlineParams(run.sql, run.params);
+  const inlined = await checkSql(sql, [], policy);
+  if (!inlined.ok) return fail(422, `This query cannot be exported: ${inlined.reason}`);
+
+  try {
+    const body = await exportCsv(warehousePool(dataset), sql, {
+      timeoutMs: EXPORT_TIMEOUT_MS,
+      maxRows: EXPORT_MAX_ROWS,
+      searchPath: policy.searchPath,
+      signal: request.signal,
+    });
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="quarry-${id.slice(0, 8)}.csv"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (error) {
+    return fail(502, `The export failed in the warehouse: ${(error as Error).message}`);
+  }
+}
