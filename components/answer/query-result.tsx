@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { ResultTable } from './result-table';
-import { SqlBlock } from './sql-block';
+import { SqlBlock, type RunSql } from './sql-block';
 
 type RunQueryPart = Extract<QuarryUIMessage['parts'][number], { type: 'tool-runQuery' }>;
 
@@ -21,12 +21,12 @@ function ErrorNote({ title, detail }: { title: string; detail: string }) {
   );
 }
 
-export function QueryResult({ part }: { part: RunQueryPart }) {
+export function QueryResult({ part, onRun }: { part: RunQueryPart; onRun?: RunSql }) {
   const t = useTranslations('answer');
   const input = part.state === 'input-streaming' ? undefined : part.input;
   return (
     <div className="space-y-2" data-testid="query-result">
-      {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} />}
+      {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} onRun={onRun} />}
       {(part.state === 'input-streaming' || part.state === 'input-available') && (
         <p className="flex items-center gap-2 text-sm text-muted-foreground">
           <Loader2 className="size-4 animate-spin" aria-hidden /> {t('running')}

@@ -1,16 +1,58 @@
 'use client';
 
-import { ChevronRight } from 'lucide-react';
+import { ChevronRight, Loader2, Pencil, Play, Square } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Collapsible } from 'radix-ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { SqlEditor } from './sql-editor';
 
-type Props = { sql: string; params: unknown[]; purpose?: string };
+/** Runs SQL from the editor as the analyst's own query; rejects with the server's message. */
+export type RunSql = (sql: string, params: unknown[], signal: AbortSignal) => Promise<void>;
 
-export function SqlBlock({ sql, params, purpose }: Props) {
+type Props = { sql: string; params: unknown[]; purpose?: string; onRun?: RunSql };
+
+function useElapsed(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
+
+export function SqlBlock({ sql, params, purpose, onRun }: Props) {
   const t = useTranslations('answer');
   const [open, setOpen] = useState(true);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(sql);
+  const [error, setError] = useState<string>();
+  const [running, setRunning] = useState<AbortController>();
+  const elapsed = useElapsed(running !== undefined);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
+  const run = async () => {
+    if (!onRun || running) return;
+    const controller = new AbortController();
+    setRunning(controller);
+    setError(undefined);
+    try {
+      // Edited SQL keeps the original parameters only while it still uses them.
+      const text = draftRef.current;
+      await onRun(text, text === sql ? params : [], controller.signal);
+      setEditing(false);
+    } catch (e) {
+      if (!controller.signal.aborted) setError((e as Error).message);
+    } finally {
+      setRunning(undefined);
+    }
+  };
+
   return (
     <Collapsible.Root open={open} onOpenChange={setOpen} className="rounded-lg border border-border bg-card">
       <div className="flex items-center justify-between gap-2 px-3 py-1.5">
@@ -20,16 +62,58 @@ export function SqlBlock({ sql, params, purpose }: Props) {
           {purpose && <span className="truncate font-normal text-muted-foreground">· {purpose}</span>}
           <span className="sr-only">{open ? t('hideSql') : t('showSql')}</span>
         </Collapsible.Trigger>
-        <CopyButton text={sql} label={t('copy')} copiedLabel={t('copied')} />
+        <div className="flex items-center gap-1">
+          {onRun && !editing && (
+            <Button variant="ghost" size="sm" onClick={() => (setOpen(true), setEditing(true))}>
+              <Pencil /> {t('edit')}
+            </Button>
+          )}
+          <CopyButton text={editing ? draft : sql} label={t('copy')} copiedLabel={t('copied')} />
+        </div>
       </div>
       <Collapsible.Content>
-        <pre className="overflow-x-auto border-t border-border px-3 py-2 font-mono text-xs leading-relaxed" data-testid="sql">
-          <code>{sql}</code>
-        </pre>
-        {params.length > 0 && (
-          <p className="border-t border-border px-3 py-1.5 font-mono text-xs text-muted-foreground">
-            {t('params')}: {params.map((p, i) => `$${i + 1} = ${JSON.stringify(p)}`).join(', ')}
-          </p>
+        {editing ? (
+          <>
+            <SqlEditor initial={draft} onChange={setDraft} onRun={run} label={t('editorLabel')} />
+            <div className="flex flex-wrap items-center gap-2 border-t border-border px-3 py-1.5">
+              {running ? (
+                <>
+                  <Button size="sm" variant="outline" onClick={() => running.abort()} data-testid="cancel-query">
+                    <Square /> {t('cancel')}
+                  </Button>
+                  <span className="flex items-center gap-1.5 text-xs text-muted-foreground" role="status">
+                    <Loader2 className="size-3.5 animate-spin" aria-hidden /> {t('runningFor', { seconds: elapsed })}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <Button size="sm" onClick={run} disabled={!draft.trim()} data-testid="run-sql">
+                    <Play /> {t('run')}
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => (setEditing(false), setDraft(sql), setError(undefined))}>
+                    {t('discard')}
+                  </Button>
+                  <span className="text-xs text-muted-foreground">{t('runHint')}</span>
+                </>
+              )}
+            </div>
+            {error && (
+              <p role="alert" className="border-t border-border px-3 py-1.5 text-sm text-destructive">
+                {error}
+              </p>
+            )}
+          </>
+        ) : (
+          <>
+            <pre className="overflow-x-auto border-t border-border px-3 py-2 font-mono text-xs leading-relaxed" data-testid="sql">
+              <code>{sql}</code>
+            </pre>
+            {params.length > 0 && (
+              <p className="border-t border-border px-3 py-1.5 font-mono text-xs text-muted-foreground">
+                {t('params')}: {params.map((p, i) => `$${i + 1} = ${JSON.stringify(p)}`).join(', ')}
+              </p>
+            )}
+          </>
         )}
       </Collapsible.Content>
     </Collapsible.Root>

@@ -5,6 +5,7 @@ import { DefaultChatTransport } from 'ai';
 import { AlertTriangle, Loader2, RotateCcw } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RunSql } from '@/components/answer/sql-block';
 import { Button } from '@/components/ui/button';
 import type { DatasetSummary } from '@/db/queries';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
@@ -46,7 +47,7 @@ export function Chat({ id, datasets, initialMessages, lockedDatasetId }: Props) 
       }),
     [],
   );
-  const { messages, sendMessage, status, stop, error, regenerate } = useChat<QuarryUIMessage>({
+  const { messages, setMessages, sendMessage, status, stop, error, regenerate } = useChat<QuarryUIMessage>({
     id,
     messages: initialMessages,
     transport,
@@ -64,6 +65,18 @@ export function Chat({ id, datasets, initialMessages, lockedDatasetId }: Props) 
     // The conversation gets its own address once its first question is sent.
     if (messages.length > 0 && window.location.pathname === '/') window.history.replaceState(null, '', `/c/${id}`);
   }, [messages.length, id]);
+
+  const runSql: RunSql = async (sql, params, signal) => {
+    const response = await fetch('/api/queries', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ conversationId: id, sql, params }),
+      signal,
+    });
+    const body = (await response.json().catch(() => ({}))) as { message?: QuarryUIMessage; error?: string };
+    if (!response.ok || !body.message) throw new Error(body.error ?? `The query could not run (HTTP ${response.status}).`);
+    setMessages((current) => [...current, body.message!]);
+  };
 
   const ask = (text: string) => {
     if (!datasetId || busy) return;
@@ -103,7 +116,7 @@ export function Chat({ id, datasets, initialMessages, lockedDatasetId }: Props) 
             </section>
           )}
           {messages.map((m, i) => (
-            <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} />
+            <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} onRun={busy ? undefined : runSql} />
           ))}
           {status === 'submitted' && (
             <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">

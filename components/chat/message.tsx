@@ -3,13 +3,15 @@
 import { useTranslations } from 'next-intl';
 import { defaultRehypePlugins, Streamdown } from 'streamdown';
 import { QueryResult } from '@/components/answer/query-result';
+import type { RunSql } from '@/components/answer/sql-block';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 
 // Model text is markdown, never HTML: the raw-HTML plugin is left out.
 const rehypePlugins = [defaultRehypePlugins.sanitize!, defaultRehypePlugins.harden!];
 
-export function Message({ message, streaming }: { message: QuarryUIMessage; streaming: boolean }) {
+export function Message({ message, streaming, onRun }: { message: QuarryUIMessage; streaming: boolean; onRun?: RunSql }) {
   const t = useTranslations('chat');
+  const a = useTranslations('answer');
   if (message.role === 'user') {
     const text = message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
     return (
@@ -21,7 +23,11 @@ export function Message({ message, streaming }: { message: QuarryUIMessage; stre
   }
   return (
     <div className="space-y-3" data-role="assistant">
-      <p className="sr-only">{t('assistant')}:</p>
+      {message.metadata?.source === 'analyst' ? (
+        <p className="text-xs font-medium text-muted-foreground">{a('yourQuery')}</p>
+      ) : (
+        <p className="sr-only">{t('assistant')}:</p>
+      )}
       {message.parts.map((part, i) => {
         if (part.type === 'text') {
           return (
@@ -32,7 +38,7 @@ export function Message({ message, streaming }: { message: QuarryUIMessage; stre
             </div>
           );
         }
-        if (part.type === 'tool-runQuery') return <QueryResult key={part.toolCallId} part={part} />;
+        if (part.type === 'tool-runQuery') return <QueryResult key={part.toolCallId} part={part} onRun={onRun} />;
         return null;
       })}
     </div>

@@ -3,7 +3,7 @@ import { createConversation, getConversation, getDataset, getMessages, saveMessa
 import { answer } from '@/lib/ai/chat';
 import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
-import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { toUIMessages } from '@/lib/ai/messages';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 
 export const dynamic = 'force-dynamic';
@@ -61,8 +61,6 @@ export async function POST(request: Request) {
     if (error instanceof ModelConfigError) return fail(503, error.message);
     throw error;
   }
-  const history = (await getMessages(conversationId)).map(
-    (m) => ({ id: m.id, role: m.role, parts: m.parts }) as QuarryUIMessage,
-  );
+  const history = toUIMessages(await getMessages(conversationId));
   return answer({ model, dataset, catalog, conversationId, history, abortSignal: request.signal });
 }

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getConversation, getMessages, listDatasets } from '@/db/queries';
 import { Chat } from '@/components/chat/chat';
-import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { toUIMessages } from '@/lib/ai/messages';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +12,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const conversation = await getConversation(id);
   if (!conversation) notFound();
   const [datasets, stored] = await Promise.all([listDatasets(), getMessages(id)]);
-  const messages = stored.map((m) => ({ id: m.id, role: m.role, parts: m.parts }) as QuarryUIMessage);
-  return <Chat id={id} datasets={datasets} initialMessages={messages} lockedDatasetId={conversation.datasetId} />;
+  return <Chat id={id} datasets={datasets} initialMessages={toUIMessages(stored)} lockedDatasetId={conversation.datasetId} />;
 }

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { getConversation, getDataset, saveMessage } from '@/db/queries';
+import { runQueryInput, type QuarryUIMessage } from '@/lib/ai/tools';
+import { runCheckedQuery } from '@/lib/query-runner';
+import { datasetCatalog } from '@/lib/warehouse/catalog';
+import { datasetPolicy } from '@/lib/warehouse/guard';
+
+export const dynamic = 'force-dynamic';
+
+const requestSchema = z.object({
+  conversationId: z.uuid(),
+  sql: runQueryInput.shape.sql,
+  params: runQueryInput.shape.params,
+});
+
+const fail = (status: number, error: string) => Response.json({ error }, { status });
+
+/**
+ * Runs SQL the analyst wrote or edited, through the same guard and executor as a model's, and
+ * adds it to the conversation as the analyst's own query. A rejected query changes nothing.
+ */
+export async function POST(request: Request) {
+  const body = await request.json().catch(() => undefined);
+  if (body === undefined) return fail(400, 'The request body is not valid JSON.');
+  const parsed = requestSchema.safeParse(body);
+  if (!parsed.success) return fail(400, `Invalid request: ${z.prettifyError(parsed.error)}`);
+  const { conversationId, sql, params } = parsed.data;
+  const conversation = await getConversation(conversationId);
+  if (!conversation) return fail(404, 'This conversation does not exist: ask a question first.');
+  const dataset = await getDataset(conversation.datasetId);
+  if (!dataset) return fail(404, 'The dataset of this conversation no longer exists.');
+
+  let policy;
+  try {
+    policy = datasetPolicy(dataset, await datasetCatalog(dataset));
+  } catch (error) {
+    return fail(503, `The warehouse of "${dataset.name}" is unreachable (${(error as Error).message}). Retry later.`);
+  }
+  const output = await runCheckedQuery({ dataset, policy, conversationId, sql, params, signal: request.signal });
+  if (!output.ok && output.rejected) return fail(422, output.error);
+
+  const message: QuarryUIMessage = {
+    id: crypto.randomUUID(),
+    role: 'assistant',
+    metadata: { source: 'analyst' },
+    parts: [
+      {
+        type: 'tool-runQuery',
+        toolCallId: `analyst-${crypto.randomUUID()}`,
+        state: 'output-available',
+        input: { sql, params, purpose: '' },
+        output,
+      },
+    ],
+  };
+  await saveMessage({ id: message.id, conversationId, role: 'assistant', parts: message.parts, metadata: message.metadata });
+  return Response.json({ message });
+}
