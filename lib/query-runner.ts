@@ -5,7 +5,7 @@ import { checkSql, type GuardPolicy } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
 import { runReadOnly, type QueryResult } from '@/lib/warehouse/run';
 
-export const DISPLAY_ROWS = Number(process.env.QUARRY_MAX_ROWS ?? 1000);
+export const DISPLAY_ROWS = Number(process.env.QUARRY_MAX_ROWS ?? 10_000);
 const STATEMENT_TIMEOUT_MS = Number(process.env.QUARRY_STATEMENT_TIMEOUT_MS ?? 15_000);
 
 export type RunQueryOutput =

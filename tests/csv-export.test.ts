@@ -4,7 +4,11 @@ import { inlineParams } from '@/lib/warehouse/guard';
 import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 
-const scripted = vi.hoisted(() => ({ model: undefined as LanguageModel | undefined }));
+const scripted = vi.hoisted(() => {
+  // A small display cap, so the export is shown to return what the chat answer cut off.
+  process.env.QUARRY_MAX_ROWS = '1000';
+  return { model: undefined as LanguageModel | undefined };
+});
 vi.mock('@/lib/ai/models', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/ai/models')>();
   return { ...actual, resolveModel: (...args: Parameters<typeof actual.resolveModel>) => scripted.model ?? actual.resolveModel(...args) };
