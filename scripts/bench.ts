@@ -2,6 +2,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   start: () => import('./bench/start'),
   guard: () => import('./bench/guard'),
+  export: () => import('./bench/export'),
 };
 
 const chosen = process.argv[2];

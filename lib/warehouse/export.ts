@@ -1,6 +1,30 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+
+const BATCH_BYTES = 64 * 1024;
+
+/** COPY sends one message per row; passing a million tiny chunks to a web stream is the bottleneck. */
+function batches(): Transform {
+  let pending: Buffer[] = [];
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= BATCH_BYTES) {
+        this.push(Buffer.concat(pending, size));
+        pending = [];
+        size = 0;
+      }
+      done();
+    },
+    flush(done) {
+      if (size) this.push(Buffer.concat(pending, size));
+      done();
+    },
+  });
+}
 
 export type ExportOptions = { timeoutMs: number; maxRows: number; searchPath: string[]; signal?: AbortSignal };
 
@@ -33,7 +57,7 @@ export async function exportCsv(pool: pg.Pool, sql: string, options: ExportOptio
     // A closed browser tab ends the COPY in Postgres too: destroying the connection stops it.
     options.signal?.addEventListener('abort', () => copy.destroy(), { once: true });
     copy.on('close', () => void release(!copy.readableEnded));
-    return Readable.toWeb(copy) as ReadableStream<Uint8Array>;
+    return Readable.toWeb(copy.pipe(batches())) as ReadableStream<Uint8Array>;
   } catch (error) {
     await release(true);
     throw error;

@@ -46,7 +46,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="quarry-${id.slice(0, 8)}.csv"`,
-        'cache-control': 'no-store',
+        // no-transform: Next's gzip would cost more CPU than the stream itself; a proxy may compress.
+        'cache-control': 'no-store, no-transform',
       },
     });
   } catch (error) {
