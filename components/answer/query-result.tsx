@@ -2,8 +2,12 @@
 
 import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { suggestChart } from '@/lib/charts/suggest';
+import { validateSpec } from '@/lib/charts/spec';
+import { Chart } from './chart';
 import { ResultTable } from './result-table';
 import { SqlBlock, type RunSql } from './sql-block';
 
@@ -24,6 +28,12 @@ function ErrorNote({ title, detail }: { title: string; detail: string }) {
 export function QueryResult({ part, onRun }: { part: RunQueryPart; onRun?: RunSql }) {
   const t = useTranslations('answer');
   const input = part.state === 'input-streaming' ? undefined : part.input;
+  const result = part.state === 'output-available' && part.output.ok ? part.output : undefined;
+  // A model's spec is drawn only if it fits the real columns; otherwise the result's shape decides.
+  const spec = useMemo(
+    () => result && (validateSpec(input?.chart, result.columns) ?? suggestChart(result, input?.purpose)),
+    [result, input?.chart, input?.purpose],
+  );
   return (
     <div className="space-y-2" data-testid="query-result">
       {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} onRun={onRun} />}
@@ -36,6 +46,7 @@ export function QueryResult({ part, onRun }: { part: RunQueryPart; onRun?: RunSq
       {part.state === 'output-available' &&
         (part.output.ok ? (
           <>
+            {spec && <Chart spec={spec} result={part.output} />}
             <ResultTable {...part.output} />
             <Button variant="outline" size="sm" asChild>
               <a href={`/api/queries/${part.output.queryRunId}/csv`} download data-testid="download-csv">

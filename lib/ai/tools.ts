@@ -1,5 +1,6 @@
 import { tool, type InferUITools, type UIMessage } from 'ai';
 import { z } from 'zod';
+import { chartSpecSchema } from '@/lib/charts/spec';
 import type { Dataset } from '@/db/schema';
 import { runCheckedQuery, type RunQueryOutput } from '@/lib/query-runner';
 import type { GuardPolicy } from '@/lib/warehouse/guard';
@@ -17,6 +18,9 @@ export const runQueryInput = z.object({
     .default([])
     .describe('Values for $1, $2, ... in order.'),
   purpose: z.string().max(500).describe('One short sentence: what this query answers, in the language of the question.'),
+  chart: chartSpecSchema
+    .optional()
+    .describe('Optional: how to chart the result, naming its columns. Omit it and Quarry picks a chart from the result shape.'),
 });
 
 type ToolContext = { dataset: Dataset; policy: GuardPolicy; conversationId: string };

@@ -1,0 +1,45 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Asks a question, then replaces its SQL with `sql` in the editor and runs it. */
+async function runOwnSql(page: Page, sql: string) {
+  await page.goto('/');
+  await page.getByRole('textbox').fill('How many orders are there?');
+  await page.getByRole('textbox').press('Enter');
+  await expect(page.getByTestId('result-table')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('sql-editor').locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(sql);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByText('Your query')).toBeVisible();
+}
+
+test('a time series draws a line chart; switching to bar re-renders; Trend adds a projection', async ({ page }) => {
+  await runOwnSql(page, "SELECT date_trunc('month', order_date)::date AS month, count(*) AS orders FROM orders GROUP BY 1 ORDER BY 1");
+  const chart = page.getByTestId('chart').last();
+  await expect(chart).toHaveAttribute('data-kind', 'line');
+  await expect(chart.locator('path.recharts-line-curve').first()).toBeVisible();
+  await expect(chart.getByRole('img', { name: /line chart/i })).toBeVisible();
+
+  await chart.getByTestId('chart-kind-bar').click();
+  await expect(chart).toHaveAttribute('data-kind', 'bar');
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+
+  await chart.getByTestId('chart-kind-line').click();
+  await expect(chart.locator('path[stroke-dasharray="6 4"]')).toHaveCount(0);
+  await chart.getByTestId('trend-toggle').click();
+  await expect(chart.locator('path[stroke-dasharray="6 4"]').first()).toBeVisible();
+  await expect(chart).toContainText(/projection/i);
+});
+
+test('a 50,000-row result scrolls with only the visible rows in the page', async ({ page }) => {
+  await runOwnSql(page, 'SELECT generate_series(1, 50000) AS n');
+  const table = page.getByTestId('result-table').last();
+  await expect(page.getByTestId('result-summary').last()).toContainText('50,000');
+  const rendered = await table.getByTestId('result-row').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(200);
+  await page.getByTestId('result-scroll').last().evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(table.getByTestId('result-row').last()).toContainText('50,000');
+  expect(await table.getByTestId('result-row').count()).toBeLessThan(200);
+});
