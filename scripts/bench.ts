@@ -3,6 +3,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   start: () => import('./bench/start'),
   guard: () => import('./bench/guard'),
   export: () => import('./bench/export'),
+  table: () => import('./bench/table'),
 };
 
 const chosen = process.argv[2];

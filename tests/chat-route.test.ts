@@ -1,7 +1,9 @@
 import type { LanguageModel } from 'ai';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
+import { chatRequest, readChat, scriptedModel, textParts, usage, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 
 const scripted = vi.hoisted(() => ({ model: undefined as LanguageModel | undefined }));
@@ -78,6 +80,25 @@ describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
     expect(message!.parts.find((p) => p.type === 'tool-runQuery')).toMatchObject({ output: { ok: true, rows: [[rows[0].n]] } });
     const text = message!.parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
     expect(text).toContain(new Intl.NumberFormat('en-US').format(rows[0].n));
+  });
+
+  it('runs the query when the model proposes a malformed chart or one naming a missing column', async () => {
+    for (const chart of [{ kind: 'radar', x: 'n' }, { kind: 'bar', x: 'missing', y: ['n'] }]) {
+      scripted.model = new MockLanguageModelV4({
+        doStream: async (options) => ({
+          stream: convertArrayToReadableStream<LanguageModelV4StreamPart>(
+            options.prompt.some((m) => m.role === 'tool')
+              ? textParts('Done.')
+              : [
+                  { type: 'tool-call', toolCallId: 'c', toolName: 'runQuery', input: JSON.stringify({ sql: 'SELECT 1 AS n', params: [], purpose: 'p', chart }) },
+                  { type: 'finish', finishReason: { unified: 'tool-calls', raw: undefined }, usage },
+                ],
+          ),
+        }),
+      });
+      const { message } = await readChat(await ask('chart it'));
+      expect(message!.parts.find((p) => p.type === 'tool-runQuery'), JSON.stringify(chart)).toMatchObject({ output: { ok: true, rows: [[1]] } });
+    }
   });
 
   it('cancels the running query in Postgres when the browser disconnects or the user presses Stop', async () => {

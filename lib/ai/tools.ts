@@ -18,8 +18,10 @@ export const runQueryInput = z.object({
     .default([])
     .describe('Values for $1, $2, ... in order.'),
   purpose: z.string().max(500).describe('One short sentence: what this query answers, in the language of the question.'),
+  // .catch: a malformed spec must not fail the query; the browser then picks a chart itself.
   chart: chartSpecSchema
     .optional()
+    .catch(undefined)
     .describe('Optional: how to chart the result, naming its columns. Omit it and Quarry picks a chart from the result shape.'),
 });
 
