@@ -17,7 +17,9 @@ export const SAMPLE_DATASET_SLUG = 'sample';
 export const SAMPLE_STARTER_QUESTIONS = [
   'How many orders are there?',
   'Total revenue by region',
+  'Monthly revenue',
   'Top 5 products by revenue',
+  '按地区统计订单数',
 ];
 
 type BootOptions = { dataDir: string; seed: boolean; log: (line: string) => void };
@@ -108,7 +110,7 @@ async function registerSampleDataset(appUrl: string, warehouseUrl: string): Prom
     await drizzle(pool)
       .insert(datasets)
       .values(values)
-      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted } });
+      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted, starterQuestions: values.starterQuestions } });
   } finally {
     await pool.end();
   }

@@ -56,35 +56,48 @@ function measureSql(m: Measure, alias: string, distinctKey: string | undefined):
 
 /** Plan -> one parameterized SELECT. Returns undefined when no safe join exists. */
 export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undefined {
-  const { measure, groupBy, limit } = plan;
+  const { measure, groupBy, range, limit } = plan;
   const base = measure.table;
-  const path = groupBy ? joinPath(catalog, base, groupBy.table) : [];
-  if (!path) return undefined;
-  const fansOut = path.some((e) => e.fansOut);
+  // Join along the shortest path to every table the plan needs, each table once.
+  const alias = new Map<string, string>([[base.id, 't0']]);
+  const joins: string[] = [];
+  let fansOut = false;
+  for (const target of [groupBy?.table, range?.table]) {
+    if (!target) continue;
+    const path = joinPath(catalog, base, target);
+    if (!path) return undefined;
+    for (const edge of path) {
+      fansOut ||= edge.fansOut;
+      if (alias.has(edge.to.id)) continue;
+      const from = alias.get(edge.from.id)!;
+      const to = `t${alias.size}`;
+      alias.set(edge.to.id, to);
+      const on = edge.fromColumns.map((c, k) => `${to}.${ident(edge.toColumns[k]!)} = ${from}.${ident(c)}`).join(' AND ');
+      joins.push(`JOIN ${tableRef(edge.to)} ${to} ON ${on}`);
+    }
+  }
   // Sums over a fanned-out join would count a row once per child: refuse rather than be wrong.
   if (fansOut && measure.value.kind !== 'rows') return undefined;
   const distinctKey = fansOut && base.primaryKey.length === 1 ? base.primaryKey[0] : undefined;
   if (fansOut && !distinctKey) return undefined;
 
-  const from = [`FROM ${tableRef(base)} t0`];
-  path.forEach((edge, i) => {
-    const on = edge.fromColumns.map((c, k) => `t${i + 1}.${ident(edge.toColumns[k]!)} = t${i}.${ident(c)}`).join(' AND ');
-    from.push(`JOIN ${tableRef(edge.to)} t${i + 1} ON ${on}`);
-  });
-  const g = `t${path.length}`;
-  const value = `${measureSql(measure, 't0', distinctKey)} AS ${ident(measure.label)}`;
   const params: (string | number)[] = [];
-  if (!groupBy) return { sql: `SELECT ${value}\n${from.join('\n')}`, params };
+  const param = (value: string | number) => `$${params.push(value)}`;
+  const from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n');
+  const where = range
+    ? `\nWHERE ${alias.get(range.table.id)}.${ident(range.column)} >= ${param(range.from)}::date AND ${alias.get(range.table.id)}.${ident(range.column)} < ${param(range.to)}::date`
+    : '';
+  const value = `${measureSql(measure, 't0', distinctKey)} AS ${ident(measure.label)}`;
+  if (!groupBy) return { sql: `SELECT ${value}\n${from}${where}`, params };
 
-  const select =
-    groupBy.kind === 'column'
-      ? [`${g}.${ident(groupBy.column)} AS ${ident(groupBy.column)}`]
-      : [`${g}.${ident(groupBy.label)} AS ${ident(groupBy.label)}`];
-  const groupCols = groupBy.kind === 'column' ? [`${g}.${ident(groupBy.column)}`] : [...groupBy.key.map((k) => `${g}.${ident(k)}`), `${g}.${ident(groupBy.label)}`];
-  let sql = `SELECT ${select.join(', ')}, ${value}\n${from.join('\n')}\nGROUP BY ${groupCols.join(', ')}\nORDER BY ${ident(measure.label)} DESC NULLS LAST`;
-  if (limit !== undefined) {
-    params.push(limit);
-    sql += `\nLIMIT $${params.length}`;
+  const g = alias.get(groupBy.table.id)!;
+  if (groupBy.kind === 'time') {
+    const bucket = `date_trunc('${groupBy.grain}', ${g}.${ident(groupBy.column)})::date`;
+    return { sql: `SELECT ${bucket} AS ${ident(groupBy.grain)}, ${value}\n${from}${where}\nGROUP BY 1\nORDER BY 1`, params };
   }
+  const label = groupBy.kind === 'column' ? groupBy.column : groupBy.label;
+  const groupCols = groupBy.kind === 'column' ? [`${g}.${ident(label)}`] : [...groupBy.key.map((k) => `${g}.${ident(k)}`), `${g}.${ident(label)}`];
+  let sql = `SELECT ${g}.${ident(label)} AS ${ident(label)}, ${value}\n${from}${where}\nGROUP BY ${groupCols.join(', ')}\nORDER BY ${ident(measure.label)} DESC NULLS LAST`;
+  if (limit !== undefined) sql += `\nLIMIT ${param(limit)}`;
   return { sql, params };
 }

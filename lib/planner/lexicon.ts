@@ -6,6 +6,9 @@ const ZH_TERMS: [string, string][] = [
   ['地区', ' region '], ['区域', ' region '], ['国家', ' country '], ['品类', ' category '], ['类别', ' category '],
   ['品牌', ' brand '], ['渠道', ' channel '], ['平台', ' platform '], ['状态', ' status '], ['细分', ' segment '],
   ['点赞', ' likes '], ['分享', ' shares '], ['评论', ' comments '], ['数量', ' quantity '],
+  ['每天', ' daily '], ['每日', ' daily '], ['按天', ' daily '], ['每周', ' weekly '], ['按周', ' weekly '],
+  ['每月', ' monthly '], ['按月', ' monthly '], ['月度', ' monthly '], ['每季度', ' quarterly '], ['按季度', ' quarterly '],
+  ['每年', ' yearly '], ['按年', ' yearly '], ['年度', ' yearly '],
   ['平均', ' average '], ['总', ' total '], ['最高的', ' top '], ['最多的', ' top '], ['前', ' top '],
   ['多少', ' how many '], ['几个', ' how many '], ['按', ' by '], ['各', ' by '], ['每个', ' by '],
 ];

@@ -7,10 +7,14 @@ export type MeasureValue =
   | { kind: 'column'; column: string }
   | { kind: 'revenue'; quantity: string; price: string; discount?: string };
 export type Measure = { fn: Aggregate; table: CatalogTable; value: MeasureValue; label: string };
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type Grouping =
   | { kind: 'column'; table: CatalogTable; column: string }
-  | { kind: 'entity'; table: CatalogTable; key: string[]; label: string };
-export type Plan = { measure: Measure; groupBy?: Grouping; limit?: number };
+  | { kind: 'entity'; table: CatalogTable; key: string[]; label: string }
+  | { kind: 'time'; table: CatalogTable; column: string; grain: Grain };
+/** Rows whose `column` falls in [from, to): dates as bound parameters. */
+export type TimeRange = { table: CatalogTable; column: string; from: string; to: string; label: string };
+export type Plan = { measure: Measure; groupBy?: Grouping; range?: TimeRange; limit?: number };
 export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string[]; missing: string[] };
 
 const NUMERIC = /^(smallint|integer|bigint|numeric|real|double precision|decimal)/;
@@ -19,6 +23,12 @@ const REVENUE_WORDS = ['revenue', 'sale', 'turnover', 'income'];
 const AGGREGATE_WORDS: Record<string, Aggregate> = {
   total: 'sum', sum: 'sum', average: 'avg', avg: 'avg', mean: 'avg', maximum: 'max', max: 'max', highest: 'max',
   minimum: 'min', min: 'min', lowest: 'min',
+};
+
+const TEMPORAL = /^(date|timestamp)/;
+const GRAIN_WORDS: Record<string, Grain> = {
+  daily: 'day', day: 'day', weekly: 'week', week: 'week', monthly: 'month', month: 'month',
+  quarterly: 'quarter', quarter: 'quarter', yearly: 'year', annual: 'year', annually: 'year', year: 'year',
 };
 
 const isNumeric = (c: CatalogColumn) => NUMERIC.test(c.type);
@@ -84,6 +94,26 @@ function entity(table: CatalogTable): Grouping | undefined {
   return { kind: 'entity', table, key: table.primaryKey, label: label.name };
 }
 
+/** The date column that places a measure's rows in time: on its table, else on a parent's. */
+function timeColumn(catalog: Catalog, base: CatalogTable): { table: CatalogTable; column: string } | undefined {
+  const byId = new Map(catalog.tables.map((t) => [t.id, t]));
+  const seen = new Set<string>();
+  const queue = [base];
+  while (queue.length) {
+    const table = queue.shift()!;
+    if (seen.has(table.id)) continue;
+    seen.add(table.id);
+    const column = table.columns.find((c) => TEMPORAL.test(c.type));
+    if (column) return { table, column: column.name };
+    // Only towards parents (many-to-one), so every row keeps exactly one date.
+    for (const fk of table.foreignKeys) {
+      const parent = byId.get(fk.table);
+      if (parent) queue.push(parent);
+    }
+  }
+  return undefined;
+}
+
 const after = (ws: string[], marker: string) => {
   const i = ws.indexOf(marker);
   return i < 0 ? [] : ws.slice(i + 1);
@@ -95,8 +125,12 @@ export function planQuestion(question: string, catalog: Catalog): Planned {
   const text = ws.join(' ');
   const topAt = ws.indexOf('top');
   const limit = topAt >= 0 && /^\d+$/.test(ws[topAt + 1] ?? '') ? Number(ws[topAt + 1]) : topAt >= 0 ? 10 : undefined;
-  const byWords = ws.includes('by') ? after(ws, 'by') : after(ws, 'per');
-  const subjectWords = byWords.length ? ws.slice(0, ws.length - byWords.length) : ws;
+  // "按地区统计订单数" reads "by region count orders": the grouping comes first.
+  const leadingBy = ws[0] === 'by';
+  const byWords = leadingBy ? ws.slice(1, 2) : ws.includes('by') ? after(ws, 'by') : after(ws, 'per');
+  const subjectWords = leadingBy ? ws.slice(2) : byWords.length ? ws.slice(0, ws.length - byWords.length) : ws;
+  const grain = Object.entries(GRAIN_WORDS).find(([w]) => ws.includes(w))?.[1];
+  const year = /\b(19|20)\d{2}\b/.exec(question)?.[0];
   const counting = /\b(how many|number of|count)\b/.test(text);
 
   let measure: Measure | undefined;
@@ -113,8 +147,11 @@ export function planQuestion(question: string, catalog: Catalog): Planned {
     if (column) measure = { ...column, fn };
   }
 
+  const when = measure && (grain || year) ? timeColumn(catalog, measure.table) : undefined;
   let groupBy: Grouping | undefined;
-  if (topAt >= 0) {
+  if (grain && when) {
+    groupBy = { kind: 'time', ...when, grain };
+  } else if (topAt >= 0) {
     const rest = ws.slice(topAt + 1).filter((w) => !/^\d+$/.test(w));
     const head = rest.slice(0, Math.max(1, rest.indexOf('by')));
     const table = bestTable(catalog, head);
@@ -124,14 +161,17 @@ export function planQuestion(question: string, catalog: Catalog): Planned {
   }
 
   const understood = [measure && `${measure.fn} of ${measure.label}`, groupBy && `grouped by ${groupLabel(groupBy)}`].filter(Boolean) as string[];
+  const range = year && when ? { ...when, from: `${year}-01-01`, to: `${Number(year) + 1}-01-01`, label: year } : undefined;
+  if (range) understood.push(`in ${year}`);
   const missing = [
     !measure && 'what to measure',
     (topAt >= 0 || byWords.length > 0) && !groupBy && 'what to group by',
+    (grain || year) && measure && !when && 'which date to use',
   ].filter(Boolean) as string[];
   if (!measure || missing.length) return { ok: false, understood, missing };
-  return { ok: true, plan: { measure, groupBy, limit: topAt >= 0 ? limit : undefined } };
+  return { ok: true, plan: { measure, groupBy, range, limit: topAt >= 0 ? limit : undefined } };
 }
 
 export function groupLabel(g: Grouping): string {
-  return g.kind === 'column' ? g.column : g.table.name;
+  return g.kind === 'column' ? g.column : g.kind === 'time' ? g.grain : g.table.name;
 }

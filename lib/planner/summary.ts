@@ -1,6 +1,6 @@
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
-import { groupLabel, planQuestion, type Plan } from './plan';
+import { groupLabel, planQuestion, type Grain, type Plan } from './plan';
 
 export type Lang = 'en' | 'zh';
 export type ModelResult =
@@ -17,8 +17,36 @@ function definition(plan: Plan, lang: Lang): string {
   return lang === 'zh' ? `\n\n销售额按 ${formula} 计算。` : `\n\nRevenue is ${formula}.`;
 }
 
+function period(value: unknown, grain: Grain): string {
+  const text = String(value);
+  if (grain === 'year') return text.slice(0, 4);
+  if (grain === 'month') return text.slice(0, 7);
+  if (grain === 'quarter') return `${text.slice(0, 4)} Q${Math.floor(Number(text.slice(5, 7)) / 3) + 1}`;
+  return text.slice(0, 10);
+}
+
+function timeSeries(plan: Plan, rows: unknown[][], grain: Grain, lang: Lang): string {
+  const points = rows.filter((r) => typeof r[1] === 'number') as [unknown, number][];
+  if (points.length === 0) return lang === 'zh' ? '这段时间没有数据。' : 'There is no data in this period.';
+  const high = points.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const low = points.reduce((a, b) => (b[1] < a[1] ? b : a));
+  const first = period(points[0]![0], grain);
+  const last = period(points.at(-1)![0], grain);
+  const m = plan.measure.label;
+  if (lang === 'zh') {
+    return `${m} 按${{ day: '天', week: '周', month: '月', quarter: '季度', year: '年' }[grain]}统计（${first} 至 ${last}，共 ${points.length} 期）：最高为 **${period(high[0], grain)}**（${format(high[1], lang)}），最低为 **${period(low[0], grain)}**（${format(low[1], lang)}）。`;
+  }
+  return `${m[0]!.toUpperCase()}${m.slice(1)} by ${grain} from ${first} to ${last} (${points.length} periods): highest in **${period(high[0], grain)}** (${format(high[1], lang)}), lowest in **${period(low[0], grain)}** (${format(low[1], lang)}).`;
+}
+
 /** A short answer built from the query result, in the question's language. */
 export function summarize(plan: Plan, result: ModelResult, lang: Lang): string {
+  const text = summarizeResult(plan, result, lang);
+  if (!plan.range || 'error' in result) return text;
+  return lang === 'zh' ? `${plan.range.label} 年：${text}` : `In ${plan.range.label}: ${text}`;
+}
+
+function summarizeResult(plan: Plan, result: ModelResult, lang: Lang): string {
   if ('error' in result) {
     return lang === 'zh'
       ? `查询失败：${result.error}${result.hint ? `（${result.hint}）` : ''}`
@@ -31,6 +59,7 @@ export function summarize(plan: Plan, result: ModelResult, lang: Lang): string {
     if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条 ${measure} 记录。` : `There are **${value}** ${measure}.`;
     return (lang === 'zh' ? `${measure} 的结果是 **${value}**。` : `The ${plan.measure.fn} of ${measure} is **${value}**.`) + definition(plan, lang);
   }
+  if (plan.groupBy.kind === 'time') return timeSeries(plan, rows, plan.groupBy.grain, lang) + definition(plan, lang);
   if (rows.length === 0) return lang === 'zh' ? '没有符合条件的数据。' : 'No rows match.';
   const group = groupLabel(plan.groupBy);
   const top = rows.slice(0, 3).map((r) => `**${format(r[0], lang)}** (${format(r[1], lang)})`);
@@ -45,9 +74,10 @@ export function summarize(plan: Plan, result: ModelResult, lang: Lang): string {
 export function suggestions(catalog: Catalog, lang: Lang): string[] {
   const candidates =
     lang === 'zh'
-      ? ['有多少订单？', '按地区统计销售额', '销售额最高的5个产品']
+      ? ['按地区统计销售额', '每月销售额', '销售额最高的5个产品']
       : [
           'Total revenue by region',
+          'Monthly revenue',
           'Top 5 products by revenue',
           ...catalog.tables.map((t) => `How many ${t.name.replaceAll('_', ' ')} are there?`),
         ];
