@@ -21,6 +21,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'chromium', dependencies: ['setup'], use: { storageState: `${E2E_DATA_DIR}/analyst.json` } },
+  ],
   webServer: {
     // A fresh embedded Postgres and sample warehouse every run, on the production build.
     command: `rm -rf ${E2E_DATA_DIR} && tsx scripts/serve.ts`,

@@ -26,6 +26,11 @@ export async function getConversation(id: string) {
   return row;
 }
 
+/** Analysts see their own conversations; admins see all. */
+export function canAccess(user: { id: string; role: string }, conversation: { userId: string | null }): boolean {
+  return user.role === 'admin' || conversation.userId === user.id;
+}
+
 export async function getMessages(conversationId: string) {
   return db().select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt));
 }

@@ -37,7 +37,11 @@ test('Shift+Enter adds a new line instead of sending', async ({ page }) => {
 });
 
 test('the interface follows the browser language: Chinese', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
+    storageState: '.data/e2e/analyst.json',
+  });
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '你想了解什么？' })).toBeVisible();

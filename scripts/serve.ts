@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bootstrap } from '@/db/bootstrap';
+import { ensureDemoUsers } from '@/lib/auth/demo-users';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -26,6 +27,8 @@ const booted = await bootstrap({ dataDir, seed: true, log }).catch((error: unkno
   process.exit(1);
 });
 await writeFile(path.join(dataDir, 'runtime.json'), JSON.stringify({ databaseUrl: booted.databaseUrl, port }), { mode: 0o600 });
+process.env.DATABASE_URL = booted.databaseUrl;
+const demoUsers = await ensureDemoUsers(dataDir);
 
 const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start', '-p', String(port)], {
   stdio: 'inherit',
@@ -46,6 +49,9 @@ next.on('exit', (code) => void shutdown(code ?? 0));
 
 const url = `http://localhost:${port}`;
 waitForHttp(`${url}/api/health`, next).then(
-  () => log(`Quarry is ready at ${url}`),
+  () => {
+    log(`Quarry is ready at ${url}`);
+    for (const u of demoUsers ?? []) log(`  ${u.role.padEnd(7)} ${u.email}  password ${u.password}`);
+  },
   (error: Error) => log(error.message),
 );

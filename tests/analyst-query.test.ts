@@ -1,7 +1,7 @@
 import type { LanguageModel } from 'ai';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
+import { chatRequest, jsonRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 
 const scripted = vi.hoisted(() => ({ model: undefined as LanguageModel | undefined }));
@@ -28,8 +28,7 @@ describe.skipIf(!server)(`SQL the analyst edits and runs, and follow-ups, on ${s
     await env?.cleanup();
   });
 
-  const run = (body: unknown) =>
-    queries.POST(new Request('http://localhost/api/queries', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  const run = (body: unknown, cookie?: string) => queries.POST(jsonRequest('/api/queries', body, { cookie }));
   const stored = async () => (await app.query('SELECT role, metadata, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId])).rows;
 
   it('runs edited SQL through the guard and executor and saves it as the analyst’s own query', async () => {
@@ -55,7 +54,7 @@ describe.skipIf(!server)(`SQL the analyst edits and runs, and follow-ups, on ${s
   it('answers bad requests with clear errors', async () => {
     expect((await run({ conversationId: crypto.randomUUID(), sql: 'SELECT 1', params: [] })).status).toBe(404);
     expect((await run({ conversationId, sql: '' })).status).toBe(400);
-    const malformed = await queries.POST(new Request('http://localhost/api/queries', { method: 'POST', body: '{' }));
+    const malformed = await queries.POST(jsonRequest('/api/queries', '{'));
     expect(malformed.status).toBe(400);
   });
 

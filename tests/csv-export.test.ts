@@ -1,7 +1,7 @@
 import type { LanguageModel } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inlineParams } from '@/lib/warehouse/guard';
-import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
+import { chatRequest, jsonRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 
 const scripted = vi.hoisted(() => {
@@ -45,7 +45,7 @@ describe.skipIf(!server)(`GET /api/queries/[id]/csv on ${server?.name}`, () => {
     if (part?.type !== 'tool-runQuery' || part.state !== 'output-available') throw new Error('no query output');
     return part.output;
   }
-  const download = (id: string) => GET(new Request(`http://localhost/api/queries/${id}/csv`), { params: Promise.resolve({ id }) });
+  const download = (id: string, cookie?: string) => GET(jsonRequest(`/api/queries/${id}/csv`, null, { method: 'GET', cookie }), { params: Promise.resolve({ id }) });
 
   it('streams every row of the result as CSV, equal to a direct query, past the display cap', async () => {
     const run = await runQuery('SELECT order_id, line_number, quantity FROM order_items WHERE quantity >= $1 ORDER BY 1, 2', [1]);

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSql } from '@/components/answer/sql-block';
 import { Button } from '@/components/ui/button';
 import type { DatasetSummary } from '@/db/queries';
+import type { SessionUser } from '@/lib/auth/session';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { Composer } from './composer';
 import { Header } from './header';
@@ -15,6 +16,7 @@ import { Message } from './message';
 
 type Props = {
   id: string;
+  user: SessionUser;
   datasets: DatasetSummary[];
   initialMessages: QuarryUIMessage[];
   lockedDatasetId?: string;
@@ -29,7 +31,7 @@ function errorText(error: Error): string {
   }
 }
 
-export function Chat({ id, datasets, initialMessages, lockedDatasetId }: Props) {
+export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: Props) {
   const t = useTranslations('chat');
   const [datasetId, setDatasetId] = useState(lockedDatasetId ?? datasets[0]?.id);
   const [input, setInput] = useState('');
@@ -86,7 +88,7 @@ export function Chat({ id, datasets, initialMessages, lockedDatasetId }: Props) 
 
   return (
     <div className="flex h-dvh flex-col">
-      <Header datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />
+      <Header user={user} datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />
       <main className="flex-1 overflow-y-auto">
         <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 && (

@@ -1,14 +1,17 @@
 'use client';
 
-import { Database, Moon, Plus, Sun } from 'lucide-react';
+import { Database, LogOut, Moon, Plus, Sun } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import type { DatasetSummary } from '@/db/queries';
 import { LOCALE_COOKIE, locales } from '@/i18n/config';
+import { authClient } from '@/lib/auth/client';
+import type { SessionUser } from '@/lib/auth/session';
 
 type Props = {
+  user: SessionUser;
   datasets: DatasetSummary[];
   datasetId: string | undefined;
   onDatasetChange: (id: string) => void;
@@ -17,7 +20,7 @@ type Props = {
 
 const LOCALE_NAMES: Record<(typeof locales)[number], string> = { en: 'English', zh: '简体中文' };
 
-export function Header({ datasets, datasetId, onDatasetChange, datasetLocked }: Props) {
+export function Header({ user, datasets, datasetId, onDatasetChange, datasetLocked }: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
@@ -78,6 +81,22 @@ export function Header({ datasets, datasetId, onDatasetChange, datasetLocked }: 
         >
           <Sun className="hidden dark:block" />
           <Moon className="dark:hidden" />
+        </Button>
+        <span className="hidden text-sm text-muted-foreground sm:inline" data-testid="user-email">
+          {user.email}
+        </span>
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label={t('app.signOut')}
+          title={t('app.signOut')}
+          onClick={async () => {
+            await authClient.signOut();
+            router.push('/sign-in');
+            router.refresh();
+          }}
+        >
+          <LogOut />
         </Button>
       </div>
     </header>

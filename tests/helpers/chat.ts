@@ -35,13 +35,23 @@ export function scriptedModel(sql: string, text: string, params: unknown[] = [])
   });
 }
 
-export function chatRequest(body: unknown): Request {
-  return new Request('http://localhost/api/chat', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+let sessionCookie = '';
+
+/** The session cookie requests built here carry (the test environment signs in an analyst). */
+export function useSession(cookie: string) {
+  sessionCookie = cookie;
+}
+
+/** A JSON request to a route, as the signed-in user (or as `cookie`; '' for anonymous). */
+export function jsonRequest(url: string, body: unknown, { cookie = sessionCookie, method = 'POST' } = {}): Request {
+  return new Request(new URL(url, 'http://localhost'), {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+export const chatRequest = (body: unknown, options?: { cookie?: string }) => jsonRequest('/api/chat', body, options);
 
 export function userMessage(text: string, id = crypto.randomUUID()) {
   return { id, role: 'user' as const, parts: [{ type: 'text' as const, text }] };

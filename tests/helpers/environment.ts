@@ -4,7 +4,21 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { bootstrap, SAMPLE_DATASET_SLUG, withDatabase } from '@/db/bootstrap';
+import { useSession } from './chat';
+import { auth, type Role } from '@/lib/auth/auth';
+import { createUser } from '@/lib/auth/demo-users';
 import { decryptSecret } from '@/lib/secrets';
+
+export type TestUser = { id: string; email: string; cookie: string };
+
+async function signedInUser(name: string, role: Role): Promise<TestUser> {
+  const email = `${name}-${Math.random().toString(36).slice(2, 8)}@test.local`;
+  const password = 'correct horse battery';
+  const id = await createUser(email, password, role);
+  const response = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { id, email, cookie };
+}
 
 /** The Postgres server of this test project, or null when it is not reachable. */
 export const server = inject('pg');
@@ -15,6 +29,8 @@ export type TestEnvironment = {
   /** The dataset's own connection: the least-privilege reader role. */
   readerUrl: string;
   datasetId: string;
+  /** Signed-in users, each with the session cookie its requests carry. */
+  users: Record<'analyst' | 'other' | 'admin', TestUser>;
   /** Runs SQL directly on the sample warehouse, bypassing Quarry. */
   warehouse: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
   cleanup: () => Promise<void>;
@@ -50,11 +66,14 @@ export async function createTestEnvironment(serverUrl: string): Promise<TestEnvi
   );
   await appClient.end();
   const warehousePool = new pg.Pool({ connectionString: warehouseUrl, max: 2 });
+  const users = { analyst: await signedInUser('analyst', 'analyst'), other: await signedInUser('other', 'analyst'), admin: await signedInUser('admin', 'admin') };
+  useSession(users.analyst.cookie);
   return {
     appUrl,
     warehouseUrl,
     readerUrl: decryptSecret(rows[0]!.connection_encrypted),
     datasetId: rows[0]!.id,
+    users,
     warehouse: (sql, params) => warehousePool.query(sql, params),
     cleanup: async () => {
       await warehousePool.end();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createConversation, getConversation, getDataset, getMessages, saveMessage } from '@/db/queries';
+import { canAccess, createConversation, getConversation, getDataset, getMessages, saveMessage } from '@/db/queries';
+import { getUser, unauthorized } from '@/lib/auth/session';
 import { answer } from '@/lib/ai/chat';
 import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
@@ -24,6 +25,8 @@ const requestSchema = z.object({
 const fail = (status: number, error: string) => Response.json({ error }, { status });
 
 export async function POST(request: Request) {
+  const user = await getUser(request.headers);
+  if (!user) return unauthorized();
   const raw = await request.text();
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return fail(413, `The request is too large: keep questions under ${MAX_QUESTION_CHARS} characters.`);
   let body: unknown;
@@ -42,8 +45,10 @@ export async function POST(request: Request) {
   const dataset = await getDataset(datasetId);
   if (!dataset) return fail(404, 'This dataset does not exist (it may have been removed). Pick another dataset.');
   const conversation = await getConversation(conversationId);
+  // Someone else's conversation answers exactly like a missing one: its existence does not leak.
+  if (conversation && !canAccess(user, conversation)) return fail(404, 'This conversation does not exist.');
   if (conversation && conversation.datasetId !== dataset.id) return fail(409, 'This conversation belongs to another dataset: start a new chat.');
-  if (!conversation) await createConversation({ id: conversationId, datasetId, title: question.slice(0, 80) });
+  if (!conversation) await createConversation({ id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) });
   // Saved before anything can fail, so a failed turn never loses the question.
   await saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts });
 

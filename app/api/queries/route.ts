@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { getConversation, getDataset, saveMessage } from '@/db/queries';
+import { canAccess, getConversation, getDataset, saveMessage } from '@/db/queries';
+import { getUser, unauthorized } from '@/lib/auth/session';
 import { runQueryInput, type QuarryUIMessage } from '@/lib/ai/tools';
 import { runCheckedQuery } from '@/lib/query-runner';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
@@ -20,13 +21,15 @@ const fail = (status: number, error: string) => Response.json({ error }, { statu
  * adds it to the conversation as the analyst's own query. A rejected query changes nothing.
  */
 export async function POST(request: Request) {
+  const user = await getUser(request.headers);
+  if (!user) return unauthorized();
   const body = await request.json().catch(() => undefined);
   if (body === undefined) return fail(400, 'The request body is not valid JSON.');
   const parsed = requestSchema.safeParse(body);
   if (!parsed.success) return fail(400, `Invalid request: ${z.prettifyError(parsed.error)}`);
   const { conversationId, sql, params } = parsed.data;
   const conversation = await getConversation(conversationId);
-  if (!conversation) return fail(404, 'This conversation does not exist: ask a question first.');
+  if (!conversation || !canAccess(user, conversation)) return fail(404, 'This conversation does not exist: ask a question first.');
   const dataset = await getDataset(conversation.datasetId);
   if (!dataset) return fail(404, 'The dataset of this conversation no longer exists.');
 

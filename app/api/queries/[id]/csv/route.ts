@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { getDataset, getQueryRun } from '@/db/queries';
+import { canAccess, getConversation, getDataset, getQueryRun } from '@/db/queries';
+import { getUser, unauthorized } from '@/lib/auth/session';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { exportCsv } from '@/lib/warehouse/export';
 import { checkSql, datasetPolicy, inlineParams } from '@/lib/warehouse/guard';
@@ -14,10 +15,14 @@ const fail = (status: number, error: string) => Response.json({ error }, { statu
 
 /** The full result of a stored query run as CSV: a fresh, re-checked, COPY-streamed run. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getUser(request.headers);
+  if (!user) return unauthorized();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return fail(400, 'The query id is not valid.');
   const run = await getQueryRun(id);
-  if (!run) return fail(404, 'This query does not exist.');
+  const conversation = run?.conversationId ? await getConversation(run.conversationId) : undefined;
+  const allowed = run && (conversation ? canAccess(user, conversation) : user.role === 'admin');
+  if (!run || !allowed) return fail(404, 'This query does not exist.');
   if (run.status !== 'ok') return fail(409, 'Only a query that ran successfully can be exported.');
   const dataset = await getDataset(run.datasetId);
   if (!dataset) return fail(404, 'The dataset of this query no longer exists.');
