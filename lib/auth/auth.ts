@@ -17,6 +17,8 @@ function createAuth() {
     // Its own key, derived: session signing never shares a key with connection-string encryption.
     secret: createHmac('sha256', secret).update('better-auth').digest('base64url'),
     baseURL: process.env.QUARRY_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    // Without QUARRY_URL the demo is local: both names of this machine may be used.
+    trustedOrigins: process.env.QUARRY_URL ? [] : [`http://127.0.0.1:${process.env.PORT ?? 3000}`],
     emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     // Sign-in attempts are limited per IP (3 per 10 s), in every environment, tests included.

@@ -3,20 +3,14 @@
  * directory, so Postgres is initialised and the sample warehouse generated and loaded) and warm
  * (the same directory again). Needs a production build (`npm run build`).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { signIn, startServer, stopServer, waitForHealth } from './server';
 
 const TARGETS = { cold: 15_000, warm: 5_000 };
 const WARM_RUNS = 3;
-
-if (!existsSync('.next/BUILD_ID')) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -26,24 +20,20 @@ const freePort = () =>
     });
   });
 
+/** Start -> the chat page served to a signed-in analyst (the health check, sign-in included). */
 async function timeToFirstPage(dataDir: string): Promise<number> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), QUARRY_DATA_DIR: dataDir, QUARRY_MODEL: 'local' };
-  delete env.DATABASE_URL;
-  delete env.SAMPLE_WAREHOUSE_URL;
+  const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = startServer(port, dataDir);
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok && r.text().then((html) => html.includes('<textarea')), () => false);
-      if (ok) return performance.now() - started;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForHealth(base, server);
+    const cookie = await signIn(base, dataDir);
+    const html = await fetch(`${base}/`, { headers: { cookie } }).then((r) => r.text());
+    if (!html.includes('<textarea')) throw new Error('the chat page did not render');
+    return performance.now() - started;
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await stopServer(server);
   }
 }
 

@@ -2,34 +2,30 @@
  * Time for the browser (Debian's Chromium) to render a 10,000-row result table and to scroll
  * through it. Starts the production server on a fresh data directory; needs `npm run build`.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { signIn, startServer, stopServer, waitForHealth } from './server';
 
 const PORT = 3291;
 const ROWS = 10_000;
 const SQL = `SELECT g AS n, g * 2.5 AS amount, md5(g::text) AS code, DATE '2024-01-01' + g AS day FROM generate_series(1, ${ROWS}) g`;
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
-
 const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-bench-table-'));
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), QUARRY_DATA_DIR: dataDir, QUARRY_MODEL: 'local' };
-delete env.DATABASE_URL;
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = startServer(PORT, dataDir);
+const base = `http://127.0.0.1:${PORT}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  while (!(await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 200));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await waitForHealth(base, server);
+  const [name, value] = (await signIn(base, dataDir)).split('; ')[0]!.split(/=(.*)/s);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: name!, value: value!, url: base }]);
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
   await page.getByRole('textbox').fill('How many orders are there?');
   await page.getByRole('textbox').press('Enter');
   await page.getByTestId('result-table').waitFor();
@@ -61,8 +57,6 @@ try {
   console.log(`  rows in the DOM after scrolling: ${inDom} (virtualized)`);
 } finally {
   await browser.close();
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  await exited;
+  await stopServer(server);
   await rm(dataDir, { recursive: true, force: true });
 }
