@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from './client';
 import { conversations, datasets, messages, queryRuns, type Dataset } from './schema';
 
@@ -58,4 +58,32 @@ export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Pro
 export async function getQueryRun(id: string) {
   const [row] = await db().select().from(queryRuns).where(eq(queryRuns.id, id));
   return row;
+}
+
+export type ConversationSummary = { id: string; title: string; updatedAt: Date };
+
+/** A user's conversations, newest first; `search` matches the title or any question asked. */
+export async function listConversations(userId: string, { search, limit, offset }: { search?: string; limit: number; offset: number }): Promise<ConversationSummary[]> {
+  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const matches = pattern
+    ? or(
+        ilike(conversations.title, pattern),
+        sql`EXISTS (SELECT 1 FROM ${messages} m WHERE m.conversation_id = ${conversations.id} AND m.role = 'user' AND m.parts::text ILIKE ${pattern})`,
+      )
+    : undefined;
+  return db()
+    .select({ id: conversations.id, title: conversations.title, updatedAt: conversations.updatedAt })
+    .from(conversations)
+    .where(and(eq(conversations.userId, userId), matches))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function renameConversation(id: string, title: string) {
+  await db().update(conversations).set({ title }).where(eq(conversations.id, id));
+}
+
+export async function deleteConversation(id: string) {
+  await db().delete(conversations).where(eq(conversations.id, id));
 }

@@ -4,8 +4,8 @@ import { queryWarehouse } from './warehouse';
 
 async function ask(page: Page, question: string) {
   await page.goto('/');
-  await page.getByRole('textbox').fill(question);
-  await page.getByRole('textbox').press('Enter');
+  await page.getByTestId('composer').fill(question);
+  await page.getByTestId('composer').press('Enter');
   await expect(page.getByTestId('result-table').first()).toBeVisible();
 }
 

@@ -6,7 +6,7 @@ test('a question typed in the browser is answered from Postgres, streamed, with 
   await expect(page.getByRole('heading', { name: 'What would you like to know?' })).toBeVisible();
   await expect(page.getByTestId('dataset-picker')).toHaveValue(/.+/);
 
-  const composer = page.getByRole('textbox');
+  const composer = page.getByTestId('composer');
   await composer.fill('How many orders are there?');
   await composer.press('Enter');
 
@@ -28,7 +28,7 @@ test('a question typed in the browser is answered from Postgres, streamed, with 
 
 test('Shift+Enter adds a new line instead of sending', async ({ page }) => {
   await page.goto('/');
-  const composer = page.getByRole('textbox');
+  const composer = page.getByTestId('composer');
   await composer.fill('first line');
   await composer.press('Shift+Enter');
   await composer.pressSequentially('second line');
@@ -45,8 +45,8 @@ test('the interface follows the browser language: Chinese', async ({ browser }) 
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '你想了解什么？' })).toBeVisible();
-  await page.getByRole('textbox').fill('有多少订单？');
-  await page.getByRole('textbox').press('Enter');
+  await page.getByTestId('composer').fill('有多少订单？');
+  await page.getByTestId('composer').press('Enter');
   const [{ n }] = await queryWarehouse<{ n: number }>('SELECT count(*)::int AS n FROM orders');
   await expect(page.getByTestId('answer-text')).toContainText('共有');
   await expect(page.getByTestId('result-table').locator('tbody td').first()).toHaveText(new Intl.NumberFormat('zh-CN').format(n));

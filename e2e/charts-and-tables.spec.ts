@@ -3,8 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 /** Asks a question, then replaces its SQL with `sql` in the editor and runs it. */
 async function runOwnSql(page: Page, sql: string) {
   await page.goto('/');
-  await page.getByRole('textbox').fill('How many orders are there?');
-  await page.getByRole('textbox').press('Enter');
+  await page.getByTestId('composer').fill('How many orders are there?');
+  await page.getByTestId('composer').press('Enter');
   await expect(page.getByTestId('result-table')).toBeVisible();
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByTestId('sql-editor').locator('.cm-content').click();

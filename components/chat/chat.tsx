@@ -12,6 +12,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { Composer } from './composer';
 import { Header } from './header';
+import { History } from './history';
 import { Message } from './message';
 
 type Props = {
@@ -87,61 +88,66 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   };
 
   return (
-    <div className="flex h-dvh flex-col">
-      <Header user={user} datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />
-      <main className="flex-1 overflow-y-auto">
-        <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-          {messages.length === 0 && (
-            <section className="mt-[12vh] space-y-4 text-center">
-              <h1 className="text-2xl font-semibold tracking-tight">{t('emptyTitle')}</h1>
-              {dataset ? (
-                <>
-                  <p className="text-muted-foreground">{t('emptyBody', { dataset: dataset.name })}</p>
-                  {dataset.starterQuestions.length > 0 && (
-                    <div className="space-y-2">
-                      <h2 className="text-sm text-muted-foreground">{t('starters')}</h2>
-                      <ul className="flex flex-wrap justify-center gap-2">
-                        {dataset.starterQuestions.map((q) => (
-                          <li key={q}>
-                            <Button variant="outline" size="sm" onClick={() => ask(q)}>
-                              {q}
-                            </Button>
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                </>
-              ) : (
-                <p className="text-muted-foreground">{t('noDatasets')}</p>
-              )}
-            </section>
-          )}
-          {messages.map((m, i) => (
-            <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} onRun={busy ? undefined : runSql} />
-          ))}
-          {status === 'submitted' && (
-            <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
-              <Loader2 className="size-4 animate-spin" aria-hidden /> {t('thinking')}
-            </p>
-          )}
-          {error && (
-            <div role="alert" className="flex items-start gap-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
-              <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
-              <div className="flex-1">
-                <p className="font-medium">{t('failed')}</p>
-                <p className="text-muted-foreground">{errorText(error)}</p>
+    <div className="flex h-dvh">
+      <div className="hidden md:block">
+        <History currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <Header user={user} datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />
+        <main className="flex-1 overflow-y-auto">
+          <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+            {messages.length === 0 && (
+              <section className="mt-[12vh] space-y-4 text-center">
+                <h1 className="text-2xl font-semibold tracking-tight">{t('emptyTitle')}</h1>
+                {dataset ? (
+                  <>
+                    <p className="text-muted-foreground">{t('emptyBody', { dataset: dataset.name })}</p>
+                    {dataset.starterQuestions.length > 0 && (
+                      <div className="space-y-2">
+                        <h2 className="text-sm text-muted-foreground">{t('starters')}</h2>
+                        <ul className="flex flex-wrap justify-center gap-2">
+                          {dataset.starterQuestions.map((q) => (
+                            <li key={q}>
+                              <Button variant="outline" size="sm" onClick={() => ask(q)}>
+                                {q}
+                              </Button>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
+                  </>
+                ) : (
+                  <p className="text-muted-foreground">{t('noDatasets')}</p>
+                )}
+              </section>
+            )}
+            {messages.map((m, i) => (
+              <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} onRun={busy ? undefined : runSql} />
+            ))}
+            {status === 'submitted' && (
+              <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
+                <Loader2 className="size-4 animate-spin" aria-hidden /> {t('thinking')}
+              </p>
+            )}
+            {error && (
+              <div role="alert" className="flex items-start gap-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
+                <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
+                <div className="flex-1">
+                  <p className="font-medium">{t('failed')}</p>
+                  <p className="text-muted-foreground">{errorText(error)}</p>
+                </div>
+                <Button variant="outline" size="sm" onClick={() => void regenerate()}>
+                  <RotateCcw /> {t('retry')}
+                </Button>
               </div>
-              <Button variant="outline" size="sm" onClick={() => void regenerate()}>
-                <RotateCcw /> {t('retry')}
-              </Button>
-            </div>
-          )}
-          <div ref={endRef} />
+            )}
+            <div ref={endRef} />
+          </div>
+        </main>
+        <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+          <Composer value={input} onChange={setInput} onSubmit={() => ask(input)} onStop={stop} busy={busy} disabled={!datasetId} />
         </div>
-      </main>
-      <div className="mx-auto w-full max-w-3xl px-4 pb-4">
-        <Composer value={input} onChange={setInput} onSubmit={() => ask(input)} onStop={stop} busy={busy} disabled={!datasetId} />
       </div>
     </div>
   );

@@ -48,6 +48,7 @@ export function Composer({ value, onChange, onSubmit, onStop, busy, disabled }: 
         disabled={disabled}
         placeholder={t('placeholder')}
         aria-describedby="composer-hint"
+        data-testid="composer"
         className="block max-h-60 w-full resize-none bg-transparent px-2 py-1.5 text-base outline-none placeholder:text-muted-foreground"
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {

@@ -26,8 +26,8 @@ try {
   await context.addCookies([{ name: name!, value: value!, url: base }]);
   const page = await context.newPage();
   await page.goto(`${base}/`);
-  await page.getByRole('textbox').fill('How many orders are there?');
-  await page.getByRole('textbox').press('Enter');
+  await page.getByTestId('composer').fill('How many orders are there?');
+  await page.getByTestId('composer').press('Enter');
   await page.getByTestId('result-table').waitFor();
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByTestId('sql-editor').locator('.cm-content').click();
