@@ -1,13 +1,7 @@
-import type { LanguageModel } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatRequest, jsonRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
-
-const scripted = vi.hoisted(() => ({ model: undefined as LanguageModel | undefined }));
-vi.mock('@/lib/ai/models', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/ai/models')>();
-  return { ...actual, resolveModel: (...args: Parameters<typeof actual.resolveModel>) => scripted.model ?? actual.resolveModel(...args) };
-});
+import { scripted } from './helpers/scripted-model';
 
 const chat = await import('@/app/api/chat/route');
 const queries = await import('@/app/api/queries/route');

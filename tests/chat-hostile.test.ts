@@ -1,15 +1,9 @@
-import type { LanguageModel } from 'ai';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 import { fingerprint } from './helpers/fingerprint';
-
-const scripted = vi.hoisted(() => ({ model: undefined as LanguageModel | undefined }));
-vi.mock('@/lib/ai/models', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/ai/models')>();
-  return { ...actual, resolveModel: (...args: Parameters<typeof actual.resolveModel>) => scripted.model ?? actual.resolveModel(...args) };
-});
+import { scripted } from './helpers/scripted-model';
 
 const { POST } = await import('@/app/api/chat/route');
 

@@ -1,19 +1,11 @@
-import type { LanguageModel } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineParams } from '@/lib/warehouse/guard';
 import { chatRequest, jsonRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
+import { scripted } from './helpers/scripted-model';
 
-const scripted = vi.hoisted(() => {
-  // A small display cap, so the export is shown to return what the chat answer cut off.
-  process.env.QUARRY_MAX_ROWS = '1000';
-  return { model: undefined as LanguageModel | undefined };
-});
-vi.mock('@/lib/ai/models', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/ai/models')>();
-  return { ...actual, resolveModel: (...args: Parameters<typeof actual.resolveModel>) => scripted.model ?? actual.resolveModel(...args) };
-});
-
+// A small display cap, so the export is shown to return what the chat answer cut off.
+process.env.QUARRY_MAX_ROWS = '1000';
 const { POST } = await import('@/app/api/chat/route');
 const { GET } = await import('@/app/api/queries/[id]/csv/route');
 

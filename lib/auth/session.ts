@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { fail } from '@/lib/http';
 import { auth, type Role } from './auth';
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -19,4 +20,4 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
-export const unauthorized = () => Response.json({ error: 'Sign in to continue.' }, { status: 401 });
+export const unauthorized = () => fail(401, 'Sign in to continue.');

@@ -6,6 +6,7 @@ import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
 import { toUIMessages } from '@/lib/ai/messages';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
+import { fail, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 120;
@@ -21,8 +22,6 @@ const requestSchema = z.object({
     parts: z.array(z.object({ type: z.literal('text'), text: z.string() })).min(1).max(20),
   }),
 });
-
-const fail = (status: number, error: string) => Response.json({ error }, { status });
 
 export async function POST(request: Request) {
   const user = await getUser(request.headers);
@@ -56,8 +55,7 @@ export async function POST(request: Request) {
   try {
     catalog = await datasetCatalog(dataset);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(503, `The warehouse of "${dataset.name}" is unreachable (${detail}). Check that it is running, then retry.`);
+    return warehouseUnreachable(dataset.name, error);
   }
   let model;
   try {

@@ -5,6 +5,7 @@ import { runQueryInput, type QuarryUIMessage } from '@/lib/ai/tools';
 import { runCheckedQuery } from '@/lib/query-runner';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { datasetPolicy } from '@/lib/warehouse/guard';
+import { fail, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +14,6 @@ const requestSchema = z.object({
   sql: runQueryInput.shape.sql,
   params: runQueryInput.shape.params,
 });
-
-const fail = (status: number, error: string) => Response.json({ error }, { status });
 
 /**
  * Runs SQL the analyst wrote or edited, through the same guard and executor as a model's, and
@@ -37,7 +36,7 @@ export async function POST(request: Request) {
   try {
     policy = datasetPolicy(dataset, await datasetCatalog(dataset));
   } catch (error) {
-    return fail(503, `The warehouse of "${dataset.name}" is unreachable (${(error as Error).message}). Retry later.`);
+    return warehouseUnreachable(dataset.name, error);
   }
   const output = await runCheckedQuery({ dataset, policy, conversationId, sql, params, signal: request.signal });
   if (!output.ok && output.rejected) return fail(422, output.error);

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { canAccess, deleteConversation, getConversation, renameConversation } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
+import { fail } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_TITLE_CHARS = 200;
 const renameSchema = z.object({ title: z.string().trim().min(1, 'The title is empty.').max(MAX_TITLE_CHARS, `Keep titles under ${MAX_TITLE_CHARS} characters.`) });
-
-const fail = (status: number, error: string) => Response.json({ error }, { status });
 
 /** The conversation if this user may change it; otherwise the same 404 as a missing one. */
 async function owned(request: Request, params: Promise<{ id: string }>) {

@@ -5,13 +5,12 @@ import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { exportCsv } from '@/lib/warehouse/export';
 import { checkSql, datasetPolicy, inlineParams } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
+import { fail, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 const EXPORT_TIMEOUT_MS = Number(process.env.QUARRY_EXPORT_TIMEOUT_MS ?? 300_000);
 const EXPORT_MAX_ROWS = Number(process.env.QUARRY_EXPORT_MAX_ROWS ?? 10_000_000);
-
-const fail = (status: number, error: string) => Response.json({ error }, { status });
 
 /** The full result of a stored query run as CSV: a fresh, re-checked, COPY-streamed run. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -31,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     policy = datasetPolicy(dataset, await datasetCatalog(dataset));
   } catch (error) {
-    return fail(503, `The warehouse of "${dataset.name}" is unreachable (${(error as Error).message}). Retry later.`);
+    return warehouseUnreachable(dataset.name, error);
   }
   // The dataset may have changed since the query ran: check it again, then once more inlined.
   const verdict = await checkSql(run.sql, run.params, policy);
