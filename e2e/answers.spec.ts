@@ -30,7 +30,11 @@ test('edited SQL runs with Ctrl+Enter and adds the analyst’s own result', asyn
   const editor = page.getByTestId('sql-editor').locator('.cm-content');
   await editor.click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type("SELECT count(*) AS web_orders FROM orders WHERE channel = 'Web'");
+  await page.keyboard.type("select count(*) as web_orders from orders where channel = 'Web'");
+  await page.getByTestId('format-sql').click();
+  await expect(page.getByTestId('sql-editor')).toContainText('SELECT');
+  await expect(page.getByTestId('sql-editor')).toContainText('WHERE');
+  await page.getByTestId('sql-editor').locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(page.getByText('Your query')).toBeVisible();
   const [{ n }] = await queryWarehouse<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE channel = 'Web'");

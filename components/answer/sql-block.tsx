@@ -1,9 +1,10 @@
 'use client';
 
-import { ChevronRight, Loader2, Pencil, Play, Square } from 'lucide-react';
+import { ChevronRight, Loader2, Pencil, Play, Square, WandSparkles } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Collapsible } from 'radix-ui';
 import { useEffect, useRef, useState } from 'react';
+import { format } from 'sql-formatter';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { SqlEditor } from './sql-editor';
@@ -33,6 +34,7 @@ export function SqlBlock({ sql, params, purpose, onRun }: Props) {
   const [error, setError] = useState<string>();
   const [running, setRunning] = useState<AbortController>();
   const elapsed = useElapsed(running !== undefined);
+  const [editorKey, setEditorKey] = useState(0);
   const draftRef = useRef(draft);
   draftRef.current = draft;
 
@@ -50,6 +52,15 @@ export function SqlBlock({ sql, params, purpose, onRun }: Props) {
       if (!controller.signal.aborted) setError((e as Error).message);
     } finally {
       setRunning(undefined);
+    }
+  };
+
+  const tidy = () => {
+    try {
+      setDraft(format(draftRef.current, { language: 'postgresql', keywordCase: 'upper', paramTypes: { numbered: ['$'] } }));
+      setEditorKey((k) => k + 1);
+    } catch {
+      setError(t('formatFailed'));
     }
   };
 
@@ -74,7 +85,7 @@ export function SqlBlock({ sql, params, purpose, onRun }: Props) {
       <Collapsible.Content>
         {editing ? (
           <>
-            <SqlEditor initial={draft} onChange={setDraft} onRun={run} label={t('editorLabel')} />
+            <SqlEditor key={editorKey} initial={draft} onChange={setDraft} onRun={run} label={t('editorLabel')} />
             <div className="flex flex-wrap items-center gap-2 border-t border-border px-3 py-1.5">
               {running ? (
                 <>
@@ -89,6 +100,9 @@ export function SqlBlock({ sql, params, purpose, onRun }: Props) {
                 <>
                   <Button size="sm" onClick={run} disabled={!draft.trim()} data-testid="run-sql">
                     <Play /> {t('run')}
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={tidy} data-testid="format-sql">
+                    <WandSparkles /> {t('format')}
                   </Button>
                   <Button size="sm" variant="ghost" onClick={() => (setEditing(false), setDraft(sql), setError(undefined))}>
                     {t('discard')}
