@@ -29,7 +29,7 @@ export default defineConfig({
     // A fresh embedded Postgres and sample warehouse every run, on the production build.
     command: `rm -rf ${E2E_DATA_DIR} && tsx scripts/serve.ts`,
     url: `http://localhost:${PORT}/api/health`,
-    env: { PORT: String(PORT), QUARRY_DATA_DIR: E2E_DATA_DIR, QUARRY_MODEL: 'local', QUARRY_MAX_ROWS: '50000' },
+    env: { PORT: String(PORT), QUARRY_DATA_DIR: E2E_DATA_DIR, QUARRY_MODEL: 'local', QUARRY_MAX_ROWS: '50000', QUARRY_DEMO_USERS: '1' },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',

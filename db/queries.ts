@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from './client';
-import { conversations, datasets, messages, queryRuns, type Dataset } from './schema';
+import { conversations, datasets, messages, queryRuns, user, type Dataset } from './schema';
 
 export type DatasetSummary = Pick<Dataset, 'id' | 'name' | 'description' | 'starterQuestions' | 'isDefault'>;
 
@@ -86,4 +86,9 @@ export async function renameConversation(id: string, title: string) {
 
 export async function deleteConversation(id: string) {
   await db().delete(conversations).where(eq(conversations.id, id));
+}
+
+export async function countUsers(): Promise<number> {
+  const [row] = await db().select({ n: count() }).from(user);
+  return row!.n;
 }

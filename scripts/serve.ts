@@ -28,7 +28,8 @@ const booted = await bootstrap({ dataDir, seed: true, log }).catch((error: unkno
 });
 await writeFile(path.join(dataDir, 'runtime.json'), JSON.stringify({ databaseUrl: booted.databaseUrl, port }), { mode: 0o600 });
 process.env.DATABASE_URL = booted.databaseUrl;
-const demoUsers = await ensureDemoUsers(dataDir);
+// `npm run demo` sets QUARRY_DEMO_USERS; otherwise the first visitor creates the admin at /setup.
+const demoUsers = process.env.QUARRY_DEMO_USERS === '1' ? await ensureDemoUsers(dataDir) : null;
 
 const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start', '-p', String(port)], {
   stdio: 'inherit',

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { countUsers } from '@/db/queries';
 import { user } from '@/db/schema';
 import { auth, type Role } from './auth';
 
@@ -22,8 +23,7 @@ export async function createUser(email: string, password: string, role: Role, na
  */
 export async function ensureDemoUsers(dataDir: string): Promise<DemoUser[] | null> {
   const file = path.join(dataDir, 'demo-users.json');
-  const [{ n }] = await db().select({ n: count() }).from(user);
-  if (n > 0) return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as DemoUser[]) : null;
+  if ((await countUsers()) > 0) return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as DemoUser[]) : null;
   const users: DemoUser[] = [
     { email: 'admin@quarry.local', password: randomBytes(9).toString('base64url'), role: 'admin' },
     { email: 'analyst@quarry.local', password: randomBytes(9).toString('base64url'), role: 'analyst' },

@@ -7,7 +7,7 @@ export function startServer(port: number, dataDir: string, extraEnv: Record<stri
     console.error('No production build: run `npm run build` first.');
     process.exit(1);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), QUARRY_DATA_DIR: dataDir, QUARRY_MODEL: 'local', ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), QUARRY_DATA_DIR: dataDir, QUARRY_MODEL: 'local', QUARRY_DEMO_USERS: '1', ...extraEnv };
   delete env.DATABASE_URL;
   delete env.SAMPLE_WAREHOUSE_URL;
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
