@@ -57,3 +57,18 @@ describe.skipIf(!server)(`the offline planner on the sample warehouse, on ${serv
     expect(planQuestion(question, catalog).ok).toBe(false);
   });
 });
+
+describe("the planner's answer covers every row, not the model's sample", () => {
+  it('a 36-month series is summarised over all 36 months', async () => {
+    const { summarize } = await import('@/lib/planner/summary');
+    const { modelView } = await import('@/lib/ai/tools');
+    const months = Array.from({ length: 36 }, (_, i) => [`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, i === 30 ? 999 : i === 25 ? 1 : 100 + i]);
+    const output = { ok: true as const, queryRunId: 'x', columns: [{ name: 'month', type: 'date' }, { name: 'revenue', type: 'numeric' }], rows: months, rowCount: 36, truncated: false, durationMs: 1 };
+    const view = modelView(output) as Parameters<typeof summarize>[1];
+    const plan = { measure: { fn: 'sum', label: 'revenue', value: { kind: 'rows' } }, groupBy: { kind: 'time', grain: 'month' } } as unknown as Parameters<typeof summarize>[0];
+    const text = summarize(plan, view, 'en');
+    expect(text).toContain('from 2023-01 to 2025-12 (36 periods)');
+    expect(text).toContain('highest in **2025-07** (999)');
+    expect(text).toContain('lowest in **2025-02** (1)');
+  });
+});

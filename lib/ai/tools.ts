@@ -25,6 +25,38 @@ export const runQueryInput = z.object({
     .describe('Optional: how to chart the result, naming its columns. Omit it and Quarry picks a chart from the result shape.'),
 });
 
+type Row = Extract<RunQueryOutput, { ok: true }>['rows'][number];
+
+/**
+ * What the model reads of a result: the first rows only (a token budget, and the browser has
+ * the rest), plus facts about all of them so nothing it says rests on the sample alone: the
+ * last row, and the rows holding each numeric column's minimum and maximum.
+ */
+export function modelView(output: RunQueryOutput) {
+  if (!output.ok) return { error: output.error, rejected: output.rejected, code: output.code, position: output.position, hint: output.hint };
+  const { columns, rows, rowCount, truncated } = output;
+  const view = { columns, rows: rows.slice(0, MODEL_SAMPLE_ROWS), rowCount, truncated };
+  if (rowCount <= MODEL_SAMPLE_ROWS) return view;
+  const extremes: Record<string, { min: Row; max: Row }> = {};
+  columns.forEach((column, i) => {
+    let min: Row | undefined;
+    let max: Row | undefined;
+    for (const row of rows) {
+      const v = row[i];
+      if (typeof v !== 'number') continue;
+      if (!min || v < (min[i] as number)) min = row;
+      if (!max || v > (max[i] as number)) max = row;
+    }
+    if (min && max) extremes[column.name] = { min, max };
+  });
+  return {
+    ...view,
+    lastRow: rows.at(-1)!,
+    extremes,
+    note: `Only the first ${MODEL_SAMPLE_ROWS} of ${rowCount}${truncated ? '+' : ''} rows are shown to you; lastRow and extremes cover all of them. The user sees every row.`,
+  };
+}
+
 type ToolContext = { dataset: Dataset; policy: GuardPolicy; conversationId: string };
 
 export function createTools({ dataset, policy, conversationId }: ToolContext) {
@@ -35,18 +67,7 @@ export function createTools({ dataset, policy, conversationId }: ToolContext) {
       execute: ({ sql, params }, { abortSignal }): Promise<RunQueryOutput> =>
         runCheckedQuery({ dataset, policy, conversationId, sql, params, signal: abortSignal }),
       // The model gets a small sample, never the display rows: a token budget and a privacy line.
-      toModelOutput: ({ output }) => ({
-        type: 'json',
-        value: output.ok
-          ? {
-              columns: output.columns,
-              rows: output.rows.slice(0, MODEL_SAMPLE_ROWS),
-              rowCount: output.rowCount,
-              truncated: output.truncated,
-              note: output.rowCount > MODEL_SAMPLE_ROWS ? `Only the first ${MODEL_SAMPLE_ROWS} rows are shown to you; the user sees all.` : undefined,
-            }
-          : { error: output.error, rejected: output.rejected, code: output.code, position: output.position, hint: output.hint },
-      } as const),
+      toModelOutput: ({ output }) => ({ type: 'json', value: modelView(output) } as const),
     }),
   };
 }

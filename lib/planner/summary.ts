@@ -4,7 +4,15 @@ import { groupLabel, planQuestion, type Grain, type Plan } from './plan';
 
 export type Lang = 'en' | 'zh';
 export type ModelResult =
-  | { columns: { name: string }[]; rows: unknown[][]; rowCount: number; truncated: boolean }
+  | {
+      columns: { name: string }[];
+      rows: unknown[][];
+      rowCount: number;
+      truncated: boolean;
+      /** Present when `rows` is only a sample: facts about every row. */
+      lastRow?: unknown[];
+      extremes?: Record<string, { min: unknown[]; max: unknown[] }>;
+    }
   | { error: string; hint?: string };
 
 const format = (value: unknown, lang: Lang) =>
@@ -25,18 +33,21 @@ function period(value: unknown, grain: Grain): string {
   return text.slice(0, 10);
 }
 
-function timeSeries(plan: Plan, rows: unknown[][], grain: Grain, lang: Lang): string {
-  const points = rows.filter((r) => typeof r[1] === 'number') as [unknown, number][];
+function timeSeries(plan: Plan, result: Extract<ModelResult, { rows: unknown[][] }>, grain: Grain, lang: Lang): string {
+  const points = result.rows.filter((r) => typeof r[1] === 'number') as [unknown, number][];
   if (points.length === 0) return lang === 'zh' ? '这段时间没有数据。' : 'There is no data in this period.';
-  const high = points.reduce((a, b) => (b[1] > a[1] ? b : a));
-  const low = points.reduce((a, b) => (b[1] < a[1] ? b : a));
-  const first = period(points[0]![0], grain);
-  const last = period(points.at(-1)![0], grain);
   const m = plan.measure.label;
+  // The rows may be a sample: the extremes and the last row, when given, cover all of them.
+  const all = result.extremes?.[m];
+  const high = (all?.max ?? points.reduce((a, b) => (b[1] > a[1] ? b : a))) as [unknown, number];
+  const low = (all?.min ?? points.reduce((a, b) => (b[1] < a[1] ? b : a))) as [unknown, number];
+  const first = period(points[0]![0], grain);
+  const last = period((result.lastRow ?? points.at(-1)!)[0], grain);
+  const count = result.rowCount;
   if (lang === 'zh') {
-    return `${m} 按${{ day: '天', week: '周', month: '月', quarter: '季度', year: '年' }[grain]}统计（${first} 至 ${last}，共 ${points.length} 期）：最高为 **${period(high[0], grain)}**（${format(high[1], lang)}），最低为 **${period(low[0], grain)}**（${format(low[1], lang)}）。`;
+    return `${m} 按${{ day: '天', week: '周', month: '月', quarter: '季度', year: '年' }[grain]}统计（${first} 至 ${last}，共 ${count} 期）：最高为 **${period(high[0], grain)}**（${format(high[1], lang)}），最低为 **${period(low[0], grain)}**（${format(low[1], lang)}）。`;
   }
-  return `${m[0]!.toUpperCase()}${m.slice(1)} by ${grain} from ${first} to ${last} (${points.length} periods): highest in **${period(high[0], grain)}** (${format(high[1], lang)}), lowest in **${period(low[0], grain)}** (${format(low[1], lang)}).`;
+  return `${m[0]!.toUpperCase()}${m.slice(1)} by ${grain} from ${first} to ${last} (${count} periods): highest in **${period(high[0], grain)}** (${format(high[1], lang)}), lowest in **${period(low[0], grain)}** (${format(low[1], lang)}).`;
 }
 
 /** A short answer built from the query result, in the question's language. */
@@ -59,14 +70,14 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang): string {
     if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条 ${measure} 记录。` : `There are **${value}** ${measure}.`;
     return (lang === 'zh' ? `${measure} 的结果是 **${value}**。` : `The ${plan.measure.fn} of ${measure} is **${value}**.`) + definition(plan, lang);
   }
-  if (plan.groupBy.kind === 'time') return timeSeries(plan, rows, plan.groupBy.grain, lang) + definition(plan, lang);
+  if (plan.groupBy.kind === 'time') return timeSeries(plan, result, plan.groupBy.grain, lang) + definition(plan, lang);
   if (rows.length === 0) return lang === 'zh' ? '没有符合条件的数据。' : 'No rows match.';
   const group = groupLabel(plan.groupBy);
   const top = rows.slice(0, 3).map((r) => `**${format(r[0], lang)}** (${format(r[1], lang)})`);
   const head =
     lang === 'zh'
-      ? `按 ${group} 统计的 ${measure}：最高的是 ${top.join('、')}，共 ${rows.length} 组。`
-      : `${measure[0]!.toUpperCase()}${measure.slice(1)} by ${group}: ${top[0]} leads${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}; ${rows.length} ${rows.length === 1 ? 'group' : 'groups'} in all.`;
+      ? `按 ${group} 统计的 ${measure}：最高的是 ${top.join('、')}，共 ${result.rowCount} 组。`
+      : `${measure[0]!.toUpperCase()}${measure.slice(1)} by ${group}: ${top[0]} leads${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}; ${result.rowCount} ${result.rowCount === 1 ? 'group' : 'groups'} in all.`;
   return head + definition(plan, lang);
 }
 
