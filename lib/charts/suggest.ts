@@ -1,7 +1,7 @@
 import type { Cell, QueryColumn, QueryResult } from '@/lib/warehouse/run';
 import { isNumericType } from '@/lib/format';
 import type { ChartKind, ChartSpec, ValueFormat } from './spec';
-import { detectTime, isTimePartColumn, type TimeColumn } from './time';
+import { detectTime, isTimePartColumn, nameWords as words, type TimeColumn } from './time';
 
 /**
  * The chart a result's shape suggests, without a model: one number → kpi, time + measures → line,
@@ -22,14 +22,6 @@ export function toNumber(cell: Cell | undefined): number | null {
   if (typeof cell === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(cell)) return Number(cell);
   return null;
 }
-
-/** Lowercase words of a column name: snake_case, camelCase and kebab split. */
-const words = (name: string) =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9\u4e00-\u9fff]+/)
-    .filter(Boolean);
 
 const KEY_NAME = /(^|_)id$|[a-z0-9]I[dD]$|^ID$/;
 export const isKeyName = (name: string) => KEY_NAME.test(name.trim()) || /^id$/i.test(name.trim());

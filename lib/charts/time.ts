@@ -85,7 +85,8 @@ const PART_RANGES: [RegExp, number, number][] = [
 ];
 const MEASURE_WORD =
   /^(revenues?|sales?|amounts?|prices?|costs?|refunds?|profits?|counts?|cnt|total|sum|avg|average|mean|median|max|orders|qty|quantity|units|value|likes|shares|comments|users|customers|visits|sessions|pct|percent|rate|ratio|spend|gmv|num|number)$/;
-const nameWords = (name: string) =>
+/** Lowercase words of a column name: snake_case, camelCase and kebab split; CJK kept. */
+export const nameWords = (name: string) =>
   name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()

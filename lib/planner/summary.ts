@@ -1,3 +1,4 @@
+import { intlLocale } from '@/lib/format';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import { groupLabel, planQuestion, type Grain, type Plan } from './plan';
@@ -16,7 +17,7 @@ export type ModelResult =
   | { error: string; hint?: string };
 
 const format = (value: unknown, lang: Lang) =>
-  typeof value === 'number' ? new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value) : String(value);
+  typeof value === 'number' ? new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2 }).format(value) : String(value);
 
 function definition(plan: Plan, lang: Lang): string {
   const v = plan.measure.value;
