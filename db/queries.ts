@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from './client';
-import { conversations, datasets, messages, queryRuns, user, type Dataset } from './schema';
+import { conversations, datasetGrants, datasets, messages, queryRuns, user, type Dataset } from './schema';
 
 export type DatasetSummary = Pick<Dataset, 'id' | 'name' | 'description' | 'starterQuestions' | 'isDefault'>;
 
@@ -12,13 +12,40 @@ const summaryColumns = {
   isDefault: datasets.isDefault,
 };
 
-export async function listDatasets(): Promise<DatasetSummary[]> {
-  return db().select(summaryColumns).from(datasets).orderBy(desc(datasets.isDefault), asc(datasets.name));
+type Viewer = { id: string; role: string };
+
+/** Enabled datasets the user may use: admins every one, analysts those granted to them. */
+const usableBy = (viewer: Viewer) =>
+  and(
+    eq(datasets.enabled, true),
+    viewer.role === 'admin'
+      ? undefined
+      : sql`EXISTS (SELECT 1 FROM ${datasetGrants} g WHERE g.dataset_id = ${datasets.id} AND g.user_id = ${viewer.id})`,
+  );
+
+export async function listDatasets(viewer: Viewer): Promise<DatasetSummary[]> {
+  return db().select(summaryColumns).from(datasets).where(usableBy(viewer)).orderBy(desc(datasets.isDefault), asc(datasets.name));
 }
 
 export async function getDataset(id: string): Promise<Dataset | undefined> {
   const [row] = await db().select().from(datasets).where(eq(datasets.id, id));
   return row;
+}
+
+/** The dataset if it is enabled and the user may use it; otherwise undefined, as if it did not exist. */
+export async function getUsableDataset(viewer: Viewer, id: string): Promise<Dataset | undefined> {
+  const [row] = await db().select().from(datasets).where(and(eq(datasets.id, id), usableBy(viewer)));
+  return row;
+}
+
+export async function grantDatasets(userId: string, datasetIds: string[]) {
+  if (datasetIds.length === 0) return;
+  await db().insert(datasetGrants).values(datasetIds.map((datasetId) => ({ datasetId, userId }))).onConflictDoNothing();
+}
+
+export async function defaultDatasetIds(): Promise<string[]> {
+  const rows = await db().select({ id: datasets.id }).from(datasets).where(eq(datasets.isDefault, true));
+  return rows.map((r) => r.id);
 }
 
 export async function getConversation(id: string) {
@@ -27,7 +54,7 @@ export async function getConversation(id: string) {
 }
 
 /** Analysts see their own conversations; admins see all. */
-export function canAccess(user: { id: string; role: string }, conversation: { userId: string | null }): boolean {
+export function canAccess(user: Viewer, conversation: { userId: string | null }): boolean {
   return user.role === 'admin' || conversation.userId === user.id;
 }
 

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { UIMessage } from 'ai';
 
 // Better Auth's tables (with its admin plugin's role and ban fields): accounts and sessions.
@@ -72,8 +72,48 @@ export const datasets = pgTable('datasets', {
   allowSystemCatalogs: boolean('allow_system_catalogs').notNull().default(false),
   starterQuestions: jsonb('starter_questions').$type<string[]>().notNull().default([]),
   isDefault: boolean('is_default').notNull().default(false),
+  /** A disabled dataset keeps its conversations but takes no new questions. */
+  enabled: boolean('enabled').notNull().default(true),
+  /** Qualified names (`schema.table`) the dataset exposes; null exposes every table of `schemas`. */
+  tables: text('tables').array(),
+  /** Admin-written descriptions, keyed by `schema.table` and `schema.table.column`; they override COMMENT ON text. */
+  descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull().default({}),
+  glossary: jsonb('glossary').$type<GlossaryTerm[]>().notNull().default([]),
+  examples: jsonb('examples').$type<ExampleQuery[]>().notNull().default([]),
+  /** Columns (`schema.table.column`) whose distinct values are sampled for linking, with the values last sampled. */
+  sampledValues: jsonb('sampled_values').$type<Record<string, string[]>>().notNull().default({}),
+  /** The catalog as last refreshed: the base for "what changed" on the next refresh. */
+  catalogSnapshot: jsonb('catalog_snapshot').$type<Record<string, string[]>>(),
+  rowLimit: integer('row_limit'),
+  statementTimeoutMs: integer('statement_timeout_ms'),
+  exportRowLimit: integer('export_row_limit'),
+  /** A model spec (lib/ai/models.ts) overriding QUARRY_MODEL for this dataset. */
+  model: text('model'),
+  /** Off: the model sees columns, types and counts only, never row values. */
+  shareRowsWithModel: boolean('share_rows_with_model').notNull().default(true),
+  /** AES-256-GCM ciphertext of an owner-role connection that CSV loads write through; null: not a load target. */
+  loadConnectionEncrypted: text('load_connection_encrypted'),
   createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export type GlossaryTerm = { term: string; meaning: string; sql?: string };
+export type ExampleQuery = { question: string; sql: string };
+
+/** Which analysts may use which dataset; admins may use every dataset. */
+export const datasetGrants = pgTable(
+  'dataset_grants',
+  {
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.datasetId, t.userId] }), index('dataset_grants_user_idx').on(t.userId)],
+);
 
 export const conversations = pgTable(
   'conversations',
@@ -85,6 +125,8 @@ export const conversations = pgTable(
       .notNull()
       .references(() => datasets.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
+    /** The resumable stream of the answer being written, if any (lib/ai/resume.ts). */
+    activeStreamId: text('active_stream_id'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -101,6 +143,9 @@ export const messages = pgTable(
     role: text('role', { enum: ['user', 'assistant'] }).notNull(),
     parts: jsonb('parts').$type<UIMessage['parts']>().notNull(),
     metadata: jsonb('metadata').$type<Record<string, unknown>>(),
+    /** `failed`: the turn broke midway; the partial answer is kept and the UI offers Retry. */
+    status: text('status', { enum: ['complete', 'failed'] }).notNull().default('complete'),
+    error: text('error'),
     createdAt: createdAt(),
   },
   (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)],
@@ -114,6 +159,7 @@ export const queryRuns = pgTable(
       .notNull()
       .references(() => datasets.id, { onDelete: 'cascade' }),
     conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
     sql: text('sql').notNull(),
     params: jsonb('params').$type<unknown[]>().notNull().default([]),
     status: text('status', { enum: ['ok', 'error', 'rejected'] }).notNull(),
@@ -122,10 +168,61 @@ export const queryRuns = pgTable(
     error: text('error'),
     createdAt: createdAt(),
   },
-  (t) => [index('query_runs_dataset_idx').on(t.datasetId, t.createdAt)],
+  (t) => [index('query_runs_dataset_idx').on(t.datasetId, t.createdAt), index('query_runs_created_idx').on(t.createdAt)],
 );
+
+export const shares = pgTable(
+  'shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the 128-bit token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    access: text('access', { enum: ['signed-in', 'anyone'] }).notNull().default('signed-in'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('shares_conversation_idx').on(t.conversationId), index('shares_created_by_idx').on(t.createdBy)],
+);
+
+/** Per user per UTC day: what they asked and what it cost. */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    questions: integer('questions').notNull().default(0),
+    queries: integer('queries').notNull().default(0),
+    inputTokens: bigint('input_tokens', { mode: 'number' }).notNull().default(0),
+    outputTokens: bigint('output_tokens', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/** Per-user daily limits set by an admin; null means unlimited. */
+export const userLimits = pgTable('user_limits', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  dailyQuestions: integer('daily_questions'),
+  dailyQueries: integer('daily_queries'),
+  dailyTokens: integer('daily_tokens'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type Dataset = typeof datasets.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
 export type StoredMessage = typeof messages.$inferSelect;
+export type QueryRun = typeof queryRuns.$inferSelect;
+export type Share = typeof shares.$inferSelect;
+export type UsageDay = typeof usageDaily.$inferSelect;
+export type UserLimits = typeof userLimits.$inferSelect;

@@ -4,6 +4,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   guard: () => import('./bench/guard'),
   export: () => import('./bench/export'),
   table: () => import('./bench/table'),
+  schema: () => import('./bench/schema'),
+  load: () => import('./bench/load'),
 };
 
 const chosen = process.argv[2];

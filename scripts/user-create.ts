@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootstrap } from '@/db/bootstrap';
-import { createUser } from '@/lib/auth/demo-users';
+import { createUser } from '@/lib/auth/users';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, admin: { type: 'boolean', default: false }, password: { type: 'string' } } });
 if (!values.email) {

@@ -6,6 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewChatPage() {
   const user = await requirePageUser();
-  const datasets = await listDatasets();
+  const datasets = await listDatasets(user);
   return <Chat key={crypto.randomUUID()} id={crypto.randomUUID()} user={user} datasets={datasets} initialMessages={[]} />;
 }

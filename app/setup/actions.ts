@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { countUsers } from '@/db/queries';
-import { createUser } from '@/lib/auth/demo-users';
+import { createUser } from '@/lib/auth/users';
 
 const setupSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(100),
@@ -18,6 +18,6 @@ export async function createFirstAdmin(_state: SetupState, form: FormData): Prom
   if ((await countUsers()) > 0) return { error: 'Quarry is already set up: sign in instead.' };
   const parsed = setupSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message };
-  await createUser(parsed.data.email, parsed.data.password, 'admin', parsed.data.name);
+  await createUser(parsed.data.email, parsed.data.password, 'admin', { name: parsed.data.name });
   redirect('/sign-in');
 }

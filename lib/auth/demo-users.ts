@@ -2,20 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
-import { db } from '@/db/client';
 import { countUsers } from '@/db/queries';
-import { user } from '@/db/schema';
-import { auth, type Role } from './auth';
+import type { Role } from './auth';
+import { createUser } from './users';
 
 export type DemoUser = { email: string; password: string; role: Role };
-
-/** Creates a user with a password through Better Auth, then gives it its role. */
-export async function createUser(email: string, password: string, role: Role, name = email.split('@')[0]!): Promise<string> {
-  const { user: created } = await auth().api.signUpEmail({ body: { email, password, name } });
-  await db().update(user).set({ role }).where(eq(user.id, created.id));
-  return created.id;
-}
 
 /**
  * On an install with no users yet: a demo admin and a demo analyst with random passwords, kept in

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { bootstrap, SAMPLE_DATASET_SLUG, withDatabase } from '@/db/bootstrap';
 import { useSession } from './chat';
 import { auth, type Role } from '@/lib/auth/auth';
-import { createUser } from '@/lib/auth/demo-users';
+import { createUser } from '@/lib/auth/users';
 import { decryptSecret } from '@/lib/secrets';
 
 export type TestUser = { id: string; email: string; cookie: string };

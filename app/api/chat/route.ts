@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { canAccess, createConversation, getConversation, getDataset, getMessages, saveMessage } from '@/db/queries';
+import { canAccess, createConversation, getConversation, getMessages, getUsableDataset, saveMessage } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { answer } from '@/lib/ai/chat';
 import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
 import { toUIMessages } from '@/lib/ai/messages';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
-import { fail, warehouseUnreachable } from '@/lib/http';
+import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 120;
@@ -41,8 +41,8 @@ export async function POST(request: Request) {
   if (!question) return fail(400, 'The question is empty: type a question first.');
   if (question.length > MAX_QUESTION_CHARS) return fail(413, `The question is ${question.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`);
 
-  const dataset = await getDataset(datasetId);
-  if (!dataset) return fail(404, 'This dataset does not exist (it may have been removed). Pick another dataset.');
+  const dataset = await getUsableDataset(user, datasetId);
+  if (!dataset) return fail(404, DATASET_UNAVAILABLE);
   const conversation = await getConversation(conversationId);
   // Someone else's conversation answers exactly like a missing one: its existence does not leak.
   if (conversation && !canAccess(user, conversation)) return fail(404, 'This conversation does not exist.');

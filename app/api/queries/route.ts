@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { canAccess, getConversation, getDataset, saveMessage } from '@/db/queries';
+import { canAccess, getConversation, getUsableDataset, saveMessage } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { runQueryInput, type QuarryUIMessage } from '@/lib/ai/tools';
 import { runCheckedQuery } from '@/lib/query-runner';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { datasetPolicy } from '@/lib/warehouse/guard';
-import { fail, warehouseUnreachable } from '@/lib/http';
+import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,8 +29,8 @@ export async function POST(request: Request) {
   const { conversationId, sql, params } = parsed.data;
   const conversation = await getConversation(conversationId);
   if (!conversation || !canAccess(user, conversation)) return fail(404, 'This conversation does not exist: ask a question first.');
-  const dataset = await getDataset(conversation.datasetId);
-  if (!dataset) return fail(404, 'The dataset of this conversation no longer exists.');
+  const dataset = await getUsableDataset(user, conversation.datasetId);
+  if (!dataset) return fail(404, DATASET_UNAVAILABLE);
 
   let policy;
   try {

@@ -13,6 +13,6 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   if (!z.uuid().safeParse(id).success) notFound();
   const conversation = await getConversation(id);
   if (!conversation || !canAccess(user, conversation)) notFound();
-  const [datasets, stored] = await Promise.all([listDatasets(), getMessages(id)]);
+  const [datasets, stored] = await Promise.all([listDatasets(user), getMessages(id)]);
   return <Chat id={id} user={user} datasets={datasets} initialMessages={toUIMessages(stored)} lockedDatasetId={conversation.datasetId} />;
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { canAccess, getConversation, getDataset, getQueryRun } from '@/db/queries';
+import { canAccess, getConversation, getQueryRun, getUsableDataset } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { exportCsv } from '@/lib/warehouse/export';
 import { checkSql, datasetPolicy, inlineParams } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
-import { fail, warehouseUnreachable } from '@/lib/http';
+import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,8 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const allowed = run && (conversation ? canAccess(user, conversation) : user.role === 'admin');
   if (!run || !allowed) return fail(404, 'This query does not exist.');
   if (run.status !== 'ok') return fail(409, 'Only a query that ran successfully can be exported.');
-  const dataset = await getDataset(run.datasetId);
-  if (!dataset) return fail(404, 'The dataset of this query no longer exists.');
+  const dataset = await getUsableDataset(user, run.datasetId);
+  if (!dataset) return fail(404, DATASET_UNAVAILABLE);
 
   let policy;
   try {

@@ -1,0 +1,3 @@
+// The eval harness (#7)
+throw new Error('npm run eval is not built yet');
+export {};
