@@ -3,7 +3,7 @@ import { getRequestConfig } from 'next-intl/server';
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from './config';
 
 /** Namespaces kept in their own file, `messages/<locale>/<namespace>.json`, beside the core `messages/<locale>.json`. */
-const namespaces = ['admin', 'datasets', 'share', 'account'] as const;
+const namespaces = ['admin', 'datasets', 'load', 'share', 'account'] as const;
 
 async function loadMessages(locale: Locale) {
   const core = (await import(`../messages/${locale}.json`)).default;

@@ -27,15 +27,15 @@ function describeError(error: unknown): Failure {
   return { error: `The warehouse could not run the query: ${message}` };
 }
 
-type Run = { dataset: Dataset; policy: GuardPolicy; conversationId: string | null; sql: string; params: (string | number | boolean | null)[]; signal?: AbortSignal };
+type Run = { dataset: Dataset; policy: GuardPolicy; conversationId: string | null; userId: string | null; sql: string; params: (string | number | boolean | null)[]; signal?: AbortSignal };
 
 /**
  * The one way a query reaches a warehouse, for models and analysts alike: the guard, then the
  * read-only executor, and an audit row in query_runs whatever the outcome. Failures are returned,
  * never thrown, so a model can read them and correct itself.
  */
-export async function runCheckedQuery({ dataset, policy, conversationId, sql, params, signal }: Run): Promise<RunQueryOutput> {
-  const audit = { datasetId: dataset.id, conversationId, sql, params };
+export async function runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal }: Run): Promise<RunQueryOutput> {
+  const audit = { datasetId: dataset.id, conversationId, userId, sql, params };
   const verdict = await checkSql(sql, params, policy);
   if (!verdict.ok) {
     const queryRunId = await recordQueryRun({ ...audit, status: 'rejected', durationMs: 0, error: verdict.reason }).catch(() => null);

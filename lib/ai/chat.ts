@@ -11,6 +11,7 @@ type Turn = {
   dataset: Dataset;
   catalog: Catalog;
   conversationId: string;
+  userId: string;
   /** The stored conversation, ending with the new user message. */
   history: QuarryUIMessage[];
   abortSignal?: AbortSignal;
@@ -25,8 +26,8 @@ export function describeModelError(error: unknown): string {
 }
 
 /** One chat turn: stream the model's answer with the runQuery tool, then persist it. */
-export async function answer({ model, dataset, catalog, conversationId, history, abortSignal }: Turn): Promise<Response> {
-  const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId });
+export async function answer({ model, dataset, catalog, conversationId, userId, history, abortSignal }: Turn): Promise<Response> {
+  const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId, userId });
   const result = streamText({
     model,
     instructions: systemPrompt(dataset, catalog),

@@ -57,15 +57,15 @@ export function modelView(output: RunQueryOutput) {
   };
 }
 
-type ToolContext = { dataset: Dataset; policy: GuardPolicy; conversationId: string };
+type ToolContext = { dataset: Dataset; policy: GuardPolicy; conversationId: string; userId: string | null };
 
-export function createTools({ dataset, policy, conversationId }: ToolContext) {
+export function createTools({ dataset, policy, conversationId, userId }: ToolContext) {
   return {
     runQuery: tool({
       description: 'Run one read-only SQL SELECT on the dataset and return columns, rows and timing.',
       inputSchema: runQueryInput,
       execute: ({ sql, params }, { abortSignal }): Promise<RunQueryOutput> =>
-        runCheckedQuery({ dataset, policy, conversationId, sql, params, signal: abortSignal }),
+        runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal: abortSignal }),
       // The model gets a small sample, never the display rows: a token budget and a privacy line.
       toModelOutput: ({ output }) => ({ type: 'json', value: modelView(output) } as const),
     }),

@@ -65,5 +65,5 @@ export async function POST(request: Request) {
     throw error;
   }
   const history = toUIMessages(await getMessages(conversationId));
-  return answer({ model, dataset, catalog, conversationId, history, abortSignal: request.signal });
+  return answer({ model, dataset, catalog, conversationId, userId: user.id, history, abortSignal: request.signal });
 }

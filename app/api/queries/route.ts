@@ -38,7 +38,7 @@ export async function POST(request: Request) {
   } catch (error) {
     return warehouseUnreachable(dataset.name, error);
   }
-  const output = await runCheckedQuery({ dataset, policy, conversationId, sql, params, signal: request.signal });
+  const output = await runCheckedQuery({ dataset, policy, conversationId, userId: user.id, sql, params, signal: request.signal });
   if (!output.ok && output.rejected) return fail(422, output.error);
 
   const message: QuarryUIMessage = {
