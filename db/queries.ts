@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from './client';
+import { addUsage } from './usage';
 import { conversations, datasetGrants, datasets, messages, queryRuns, user, type Dataset } from './schema';
 
 export type DatasetSummary = Pick<Dataset, 'id' | 'name' | 'description' | 'starterQuestions' | 'isDefault'>;
@@ -72,13 +73,26 @@ export async function saveMessage(values: typeof messages.$inferInsert) {
     await tx
       .insert(messages)
       .values(values)
-      .onConflictDoUpdate({ target: messages.id, set: { parts: values.parts }, setWhere: sql`${messages.conversationId} = ${values.conversationId}` });
+      .onConflictDoUpdate({
+        target: messages.id,
+        set: { parts: values.parts, status: values.status ?? 'complete', error: values.error ?? null },
+        setWhere: sql`${messages.conversationId} = ${values.conversationId}`,
+      });
     await tx.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, values.conversationId));
   });
 }
 
+/** Retrying a question replaces what followed it: the failed or stopped answer goes. */
+export async function deleteMessagesAfter(conversationId: string, messageId: string) {
+  await db().execute(sql`
+    DELETE FROM ${messages} WHERE ${messages.conversationId} = ${conversationId}
+      AND ${messages.createdAt} > (SELECT created_at FROM ${messages} WHERE id = ${messageId} AND conversation_id = ${conversationId})`);
+}
+
+/** The audit row of a query; a query that reached the warehouse also counts toward its user's daily usage. */
 export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Promise<string> {
   const [row] = await db().insert(queryRuns).values(values).returning({ id: queryRuns.id });
+  if (values.userId && values.status !== 'rejected') await addUsage(values.userId, { queries: 1 });
   return row!.id;
 }
 

@@ -57,6 +57,17 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   });
 
   const busy = status === 'submitted' || status === 'streaming';
+  const last = messages.at(-1);
+  // A turn that broke (now, or before a reload) keeps its question and offers Retry.
+  const failure = busy
+    ? null
+    : error
+      ? { title: t('failed'), detail: errorText(error) }
+      : last?.role === 'user'
+        ? { title: t('unanswered'), detail: null }
+        : last?.metadata?.status === 'failed'
+          ? { title: t('interrupted'), detail: last.metadata.error ?? null }
+          : null;
   const dataset = datasets.find((d) => d.id === datasetId);
   const endRef = useRef<HTMLDivElement>(null);
 
@@ -130,12 +141,12 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
                 <Loader2 className="size-4 animate-spin" aria-hidden /> {t('thinking')}
               </p>
             )}
-            {error && (
+            {failure && (
               <div role="alert" className="flex items-start gap-2 rounded-lg border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm">
                 <AlertTriangle className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
                 <div className="flex-1">
-                  <p className="font-medium">{t('failed')}</p>
-                  <p className="text-muted-foreground">{errorText(error)}</p>
+                  <p className="font-medium">{failure.title}</p>
+                  {failure.detail && <p className="text-muted-foreground">{failure.detail}</p>}
                 </div>
                 <Button variant="outline" size="sm" onClick={() => void regenerate()}>
                   <RotateCcw /> {t('retry')}

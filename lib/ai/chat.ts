@@ -1,10 +1,21 @@
-import { convertToModelMessages, createUIMessageStreamResponse, isStepCount, streamText, toUIMessageStream, type LanguageModel } from 'ai';
+import {
+  convertToModelMessages,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  toUIMessageStream,
+  type LanguageModel,
+  type UIMessageStreamOutcome,
+} from 'ai';
 import { saveMessage } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
+import { addUsage } from '@/db/usage';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { datasetPolicy } from '@/lib/warehouse/guard';
+import { forModel } from './messages';
 import { systemPrompt } from './prompt';
-import { createTools, type QuarryUIMessage } from './tools';
+import { createTools, type MessageMetadata, type QuarryUIMessage } from './tools';
 
 type Turn = {
   model: LanguageModel;
@@ -25,27 +36,54 @@ export function describeModelError(error: unknown): string {
   return `The model failed to answer: ${message.slice(0, 300)}`;
 }
 
-/** One chat turn: stream the model's answer with the runQuery tool, then persist it. */
+/** Why a turn did not complete, in words, or null when it did (the model's stream reached its finish). */
+function failureOf(outcome: UIMessageStreamOutcome, finished: boolean): string | null {
+  if (outcome.status === 'failed') return describeModelError(outcome.error);
+  if (outcome.status === 'aborted') return 'The answer was stopped before it was complete.';
+  return finished ? null : 'The connection closed before the answer was complete.';
+}
+
+/** One chat turn: stream the model's answer with the runQuery tool, then persist it, complete or failed. */
 export async function answer({ model, dataset, catalog, conversationId, userId, history, abortSignal }: Turn): Promise<Response> {
   const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId, userId });
+  await addUsage(userId, { questions: 1 });
   const result = streamText({
     model,
     instructions: systemPrompt(dataset, catalog),
-    messages: await convertToModelMessages(history, { tools }),
+    messages: await convertToModelMessages(forModel(history), { tools }),
     tools,
     stopWhen: isStepCount(6),
     abortSignal,
     onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
+    onEnd: ({ totalUsage }) => addUsage(userId, { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 }),
   });
-  const stream = toUIMessageStream<typeof tools, QuarryUIMessage>({
-    stream: result.stream,
-    tools,
+  // The outer stream turns an error of the model's stream into an error chunk the browser shows.
+  const stream = createUIMessageStream<QuarryUIMessage>({
     originalMessages: history,
-    generateMessageId: () => crypto.randomUUID(),
+    generateId: () => crypto.randomUUID(),
+    execute: ({ writer }) => writer.merge(toUIMessageStream<typeof tools, QuarryUIMessage>({ stream: result.stream, tools, onError: describeModelError })),
     onError: describeModelError,
-    onEnd: async ({ responseMessage }) => {
-      if (responseMessage.parts.length === 0) return;
-      await saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts });
+    onEnd: async ({ responseMessage, outcome, finishReason }) => {
+      const error = failureOf(outcome, finishReason !== undefined);
+      if (!error && responseMessage.parts.length === 0) return;
+      // A failed turn is kept, even empty, so the conversation shows it and offers Retry after a reload.
+      await saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error });
+    },
+  });
+  return createUIMessageStreamResponse({ stream });
+}
+
+/** Answers with a fixed message instead of the model (a reached limit), saved like any answer. */
+export async function notice(conversationId: string, text: string, metadata: MessageMetadata): Promise<Response> {
+  const id = crypto.randomUUID();
+  await saveMessage({ id, conversationId, role: 'assistant', parts: [{ type: 'text', text }], metadata });
+  const stream = createUIMessageStream<QuarryUIMessage>({
+    execute: ({ writer }) => {
+      writer.write({ type: 'start', messageId: id, messageMetadata: metadata });
+      writer.write({ type: 'text-start', id: 'notice' });
+      writer.write({ type: 'text-delta', id: 'notice', delta: text });
+      writer.write({ type: 'text-end', id: 'notice' });
+      writer.write({ type: 'finish' });
     },
   });
   return createUIMessageStreamResponse({ stream });

@@ -30,11 +30,21 @@ type Row = Extract<RunQueryOutput, { ok: true }>['rows'][number];
 /**
  * What the model reads of a result: the first rows only (a token budget, and the browser has
  * the rest), plus facts about all of them so nothing it says rests on the sample alone: the
- * last row, and the rows holding each numeric column's minimum and maximum.
+ * last row, and the rows holding each numeric column's minimum and maximum. A dataset that does
+ * not share rows with the model gives it columns, types and counts only.
  */
-export function modelView(output: RunQueryOutput) {
+export function modelView(output: RunQueryOutput, { shareRows = true }: { shareRows?: boolean } = {}) {
   if (!output.ok) return { error: output.error, rejected: output.rejected, code: output.code, position: output.position, hint: output.hint };
   const { columns, rows, rowCount, truncated } = output;
+  if (!shareRows) {
+    return {
+      columns,
+      rowCount,
+      truncated,
+      rowsWithheld: true as const,
+      note: 'This dataset does not share result values with you. The user sees the table; say what it holds (its columns and row count) without stating, guessing or computing any value.',
+    };
+  }
   const view = { columns, rows: rows.slice(0, MODEL_SAMPLE_ROWS), rowCount, truncated };
   if (rowCount <= MODEL_SAMPLE_ROWS) return view;
   const extremes: Record<string, { min: Row; max: Row }> = {};
@@ -67,12 +77,13 @@ export function createTools({ dataset, policy, conversationId, userId }: ToolCon
       execute: ({ sql, params }, { abortSignal }): Promise<RunQueryOutput> =>
         runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal: abortSignal }),
       // The model gets a small sample, never the display rows: a token budget and a privacy line.
-      toModelOutput: ({ output }) => ({ type: 'json', value: modelView(output) } as const),
+      toModelOutput: ({ output }) => ({ type: 'json', value: modelView(output, { shareRows: dataset.shareRowsWithModel }) } as const),
     }),
   };
 }
 
 export type QuarryTools = ReturnType<typeof createTools>;
 /** `source: 'analyst'` marks a query the analyst wrote or edited and ran from the SQL editor. */
-export type MessageMetadata = { source?: 'analyst' };
+/** `status: 'failed'`: the turn broke midway (model error, Stop, client gone); `error` says why. */
+export type MessageMetadata = { source?: 'analyst'; status?: 'failed'; error?: string; notice?: 'limit' };
 export type QuarryUIMessage = UIMessage<MessageMetadata, never, InferUITools<QuarryTools>>;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { canAccess, createConversation, getConversation, getMessages, getUsableDataset, saveMessage } from '@/db/queries';
+import { createTranslator } from 'next-intl';
+import { canAccess, createConversation, deleteMessagesAfter, getConversation, getMessages, getUsableDataset, saveMessage } from '@/db/queries';
+import { limitReached } from '@/db/usage';
+import { requestLocale } from '@/i18n/config';
 import { getUser, unauthorized } from '@/lib/auth/session';
-import { answer } from '@/lib/ai/chat';
+import { answer, notice } from '@/lib/ai/chat';
 import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
 import { toUIMessages } from '@/lib/ai/messages';
@@ -48,8 +51,17 @@ export async function POST(request: Request) {
   if (conversation && !canAccess(user, conversation)) return fail(404, 'This conversation does not exist.');
   if (conversation && conversation.datasetId !== dataset.id) return fail(409, 'This conversation belongs to another dataset: start a new chat.');
   if (!conversation) await createConversation({ id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) });
-  // Saved before anything can fail, so a failed turn never loses the question.
+  // Saved before anything can fail, so a failed turn never loses the question. A retry re-sends
+  // the same message: what answered it before is replaced.
   await saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts });
+  await deleteMessagesAfter(conversationId, message.id);
+
+  const limit = await limitReached(user.id);
+  if (limit) {
+    const locale = requestLocale(request.headers);
+    const t = createTranslator({ locale, messages: (await import(`@/messages/${locale}.json`)).default, namespace: 'chat' });
+    return notice(conversationId, t('limitReached', { kind: limit.kind, limit: limit.limit }), { notice: 'limit' });
+  }
 
   let catalog;
   try {

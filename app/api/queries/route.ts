@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canAccess, getConversation, getUsableDataset, saveMessage } from '@/db/queries';
+import { limitReached } from '@/db/usage';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { runQueryInput, type QuarryUIMessage } from '@/lib/ai/tools';
 import { runCheckedQuery } from '@/lib/query-runner';
@@ -27,6 +28,8 @@ export async function POST(request: Request) {
   const parsed = requestSchema.safeParse(body);
   if (!parsed.success) return fail(400, `Invalid request: ${z.prettifyError(parsed.error)}`);
   const { conversationId, sql, params } = parsed.data;
+  const limit = await limitReached(user.id);
+  if (limit) return fail(429, `You have reached your daily limit of ${limit.limit} ${limit.kind}. It resets at midnight UTC; ask an admin if you need more today.`);
   const conversation = await getConversation(conversationId);
   if (!conversation || !canAccess(user, conversation)) return fail(404, 'This conversation does not exist: ask a question first.');
   const dataset = await getUsableDataset(user, conversation.datasetId);

@@ -1,0 +1,47 @@
+import { eq, sql } from 'drizzle-orm';
+import { db } from './client';
+import { usageDaily, userLimits } from './schema';
+
+type Delta = { questions?: number; queries?: number; inputTokens?: number; outputTokens?: number };
+
+const today = sql`(now() AT TIME ZONE 'utc')::date`;
+
+/** Adds to the user's figures for the current UTC day. */
+export async function addUsage(userId: string, delta: Delta) {
+  const values = { questions: delta.questions ?? 0, queries: delta.queries ?? 0, inputTokens: delta.inputTokens ?? 0, outputTokens: delta.outputTokens ?? 0 };
+  await db()
+    .insert(usageDaily)
+    .values({ userId, day: today, ...values })
+    .onConflictDoUpdate({
+      target: [usageDaily.userId, usageDaily.day],
+      set: {
+        questions: sql`${usageDaily.questions} + ${values.questions}`,
+        queries: sql`${usageDaily.queries} + ${values.queries}`,
+        inputTokens: sql`${usageDaily.inputTokens} + ${values.inputTokens}`,
+        outputTokens: sql`${usageDaily.outputTokens} + ${values.outputTokens}`,
+      },
+    });
+}
+
+export type LimitReached = { kind: 'questions' | 'queries' | 'tokens'; limit: number };
+
+/** The first of the user's daily limits already reached today, or null. */
+export async function limitReached(userId: string): Promise<LimitReached | null> {
+  const [row] = await db()
+    .select({
+      dailyQuestions: userLimits.dailyQuestions,
+      dailyQueries: userLimits.dailyQueries,
+      dailyTokens: userLimits.dailyTokens,
+      questions: sql<number>`coalesce(${usageDaily.questions}, 0)::int`,
+      queries: sql<number>`coalesce(${usageDaily.queries}, 0)::int`,
+      tokens: sql<number>`coalesce(${usageDaily.inputTokens} + ${usageDaily.outputTokens}, 0)::float8`,
+    })
+    .from(userLimits)
+    .leftJoin(usageDaily, sql`${usageDaily.userId} = ${userLimits.userId} AND ${usageDaily.day} = ${today}`)
+    .where(eq(userLimits.userId, userId));
+  if (!row) return null;
+  if (row.dailyQuestions != null && row.questions >= row.dailyQuestions) return { kind: 'questions', limit: row.dailyQuestions };
+  if (row.dailyQueries != null && row.queries >= row.dailyQueries) return { kind: 'queries', limit: row.dailyQueries };
+  if (row.dailyTokens != null && row.tokens >= row.dailyTokens) return { kind: 'tokens', limit: row.dailyTokens };
+  return null;
+}
