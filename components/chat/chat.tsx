@@ -101,7 +101,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   return (
     <div className="flex h-dvh">
       <div className="hidden md:block">
-        <History currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
+        <History user={user} currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
       </div>
       <div className="flex min-w-0 flex-1 flex-col">
         <Header user={user} datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />

@@ -1,19 +1,21 @@
 'use client';
 
-import { Check, Loader2, Pencil, Search, Trash2, X } from 'lucide-react';
+import { Check, Loader2, Pencil, Search, Shield, Trash2, UserRound, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { SessionUser } from '@/lib/auth/session';
 import { cn } from '@/lib/utils';
 
 type Item = { id: string; title: string; updatedAt: string };
 const PAGE = 30;
 
 /** The user's saved conversations: newest first, searchable, renamable, deletable. */
-export function History({ currentId, refreshKey }: { currentId: string; refreshKey: number }) {
+export function History({ user, currentId, refreshKey }: { user: SessionUser; currentId: string; refreshKey: number }) {
   const t = useTranslations('history');
+  const tAccount = useTranslations('account');
   const router = useRouter();
   const [items, setItems] = useState<Item[]>([]);
   const [more, setMore] = useState(false);
@@ -123,6 +125,18 @@ export function History({ currentId, refreshKey }: { currentId: string; refreshK
           <Button variant="ghost" size="sm" className="mt-1 w-full" onClick={() => load(items.length).then((page) => (setItems((all) => [...all, ...page.conversations]), setMore(page.more)))}>
             {t('more')}
           </Button>
+        )}
+      </div>
+      <div className="space-y-0.5 border-t border-border p-2 text-sm">
+        <Link href="/account" className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted" title={tAccount('link')}>
+          <UserRound className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+          <span className="truncate">{user.email}</span>
+        </Link>
+        {user.role === 'admin' && (
+          <Link href="/admin" className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted">
+            <Shield className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+            {tAccount('admin')}
+          </Link>
         )}
       </div>
     </nav>
