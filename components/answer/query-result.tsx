@@ -25,7 +25,8 @@ function ErrorNote({ title, detail }: { title: string; detail: string }) {
   );
 }
 
-export function QueryResult({ part, onRun }: { part: RunQueryPart; onRun?: RunSql }) {
+/** `readOnly`: a shared snapshot; the CSV link (a fresh run, allowed to the conversation's owner) is left out. */
+export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryPart; onRun?: RunSql; readOnly?: boolean }) {
   const t = useTranslations('answer');
   const input = part.state === 'input-streaming' ? undefined : part.input;
   const result = part.state === 'output-available' && part.output.ok ? part.output : undefined;
@@ -37,7 +38,7 @@ export function QueryResult({ part, onRun }: { part: RunQueryPart; onRun?: RunSq
   return (
     <div className="space-y-2" data-testid="query-result">
       {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} onRun={onRun} />}
-      {(part.state === 'input-streaming' || part.state === 'input-available') && (
+      {!readOnly && (part.state === 'input-streaming' || part.state === 'input-available') && (
         <p className="flex items-center gap-2 text-sm text-muted-foreground">
           <Loader2 className="size-4 animate-spin" aria-hidden /> {t('running')}
         </p>
@@ -48,11 +49,13 @@ export function QueryResult({ part, onRun }: { part: RunQueryPart; onRun?: RunSq
           <>
             {spec && <Chart spec={spec} result={part.output} />}
             <ResultTable {...part.output} />
-            <Button variant="outline" size="sm" asChild>
-              <a href={`/api/queries/${part.output.queryRunId}/csv`} download data-testid="download-csv">
-                <Download /> {t('downloadCsv')}
-              </a>
-            </Button>
+            {!readOnly && part.output.queryRunId && (
+              <Button variant="outline" size="sm" asChild>
+                <a href={`/api/queries/${part.output.queryRunId}/csv`} download data-testid="download-csv">
+                  <Download /> {t('downloadCsv')}
+                </a>
+              </Button>
+            )}
           </>
         ) : (
           <ErrorNote

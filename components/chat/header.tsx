@@ -2,8 +2,9 @@
 
 import { Database, LogOut, Moon, Plus, Sun } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
+import { ShareDialog } from '@/components/share/share-dialog';
 import { Button } from '@/components/ui/button';
 import type { DatasetSummary } from '@/db/queries';
 import { LOCALE_COOKIE, locales } from '@/i18n/config';
@@ -18,12 +19,16 @@ type Props = {
   datasetLocked: boolean;
 };
 
+const CONVERSATION_PATH = /^\/c\/([0-9a-f-]{36})$/;
+
 const LOCALE_NAMES: Record<(typeof locales)[number], string> = { en: 'English', zh: '简体中文' };
 
 export function Header({ user, datasets, datasetId, onDatasetChange, datasetLocked }: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
+  // A new chat gets its /c/<id> address with its first question; from then on it can be shared.
+  const conversationId = usePathname().match(CONVERSATION_PATH)?.[1];
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
       <Link href="/" className="mr-2 font-semibold tracking-tight">
@@ -48,6 +53,7 @@ export function Header({ user, datasets, datasetId, onDatasetChange, datasetLock
         </select>
       </label>
       <div className="ml-auto flex items-center gap-1">
+        {conversationId && datasetLocked && <ShareDialog key={conversationId} conversationId={conversationId} />}
         <Button variant="ghost" size="sm" asChild>
           <Link href="/">
             <Plus /> {t('app.newChat')}

@@ -1,5 +1,6 @@
 'use client';
 
+import { AlertTriangle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { defaultRehypePlugins, Streamdown } from 'streamdown';
 import { QueryResult } from '@/components/answer/query-result';
@@ -9,7 +10,16 @@ import type { QuarryUIMessage } from '@/lib/ai/tools';
 // Model text is markdown, never HTML: the raw-HTML plugin is left out.
 const rehypePlugins = [defaultRehypePlugins.sanitize!, defaultRehypePlugins.harden!];
 
-export function Message({ message, streaming, onRun }: { message: QuarryUIMessage; streaming: boolean; onRun?: RunSql }) {
+type Props = {
+  message: QuarryUIMessage;
+  streaming: boolean;
+  /** Runs edited SQL; without it the SQL cannot be edited or run. */
+  onRun?: RunSql;
+  /** A shared snapshot: nothing that runs a query, no CSV of a run the viewer does not own. */
+  readOnly?: boolean;
+};
+
+export function Message({ message, streaming, onRun, readOnly = false }: Props) {
   const t = useTranslations('chat');
   const a = useTranslations('answer');
   if (message.role === 'user') {
@@ -38,9 +48,18 @@ export function Message({ message, streaming, onRun }: { message: QuarryUIMessag
             </div>
           );
         }
-        if (part.type === 'tool-runQuery') return <QueryResult key={part.toolCallId} part={part} onRun={onRun} />;
+        if (part.type === 'tool-runQuery') return <QueryResult key={part.toolCallId} part={part} onRun={readOnly ? undefined : onRun} readOnly={readOnly} />;
         return null;
       })}
+      {message.metadata?.status === 'failed' && (
+        <p role="note" className="flex items-start gap-2 text-sm text-muted-foreground" data-testid="interrupted">
+          <AlertTriangle className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-500" aria-hidden />
+          <span>
+            {t('interrupted')}
+            {message.metadata.error && <> {message.metadata.error}</>}
+          </span>
+        </p>
+      )}
     </div>
   );
 }
