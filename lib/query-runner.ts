@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { recordQueryRun } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
+import { DEFAULT_ROW_LIMIT, datasetLimits } from '@/lib/datasets/settings';
 import { checkSql, type GuardPolicy } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
 import { runReadOnly, type QueryResult } from '@/lib/warehouse/run';
 
-export const DISPLAY_ROWS = Number(process.env.QUARRY_MAX_ROWS ?? 10_000);
-const STATEMENT_TIMEOUT_MS = Number(process.env.QUARRY_STATEMENT_TIMEOUT_MS ?? 15_000);
+/** The install-wide display cap; a dataset may set its own (lib/datasets/settings.ts). */
+export const DISPLAY_ROWS = DEFAULT_ROW_LIMIT;
 
 export type RunQueryOutput =
   | ({ ok: true; queryRunId: string } & QueryResult)
@@ -41,11 +42,12 @@ export async function runCheckedQuery({ dataset, policy, conversationId, userId,
     const queryRunId = await recordQueryRun({ ...audit, status: 'rejected', durationMs: 0, error: verdict.reason }).catch(() => null);
     return { ok: false, rejected: true, queryRunId, error: verdict.reason };
   }
+  const { rowLimit, statementTimeoutMs } = datasetLimits(dataset);
   const started = performance.now();
   try {
     const result = await runReadOnly(warehousePool(dataset), sql, params, {
-      maxRows: DISPLAY_ROWS,
-      timeoutMs: STATEMENT_TIMEOUT_MS,
+      maxRows: rowLimit,
+      timeoutMs: statementTimeoutMs,
       searchPath: policy.searchPath,
       signal,
     });

@@ -12,6 +12,13 @@ const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.QUARRY_DATA_DIR ?? '.data');
 const log = (line: string) => console.log(`[quarry] ${line}`);
+const demo = process.env.QUARRY_DEMO_USERS === '1';
+
+// The key to every stored connection string: only the demo and local development may make one up.
+if (!process.env.QUARRY_SECRET && !demo && !dev) {
+  console.error('[quarry] Could not start: set QUARRY_SECRET to a long random string kept outside the database (it encrypts dataset connection strings), or run `npm run demo`.');
+  process.exit(1);
+}
 
 async function waitForHttp(url: string, child: { exitCode: number | null }): Promise<void> {
   for (;;) {
@@ -29,7 +36,7 @@ const booted = await bootstrap({ dataDir, seed: true, log }).catch((error: unkno
 await writeFile(path.join(dataDir, 'runtime.json'), JSON.stringify({ databaseUrl: booted.databaseUrl, port }), { mode: 0o600 });
 process.env.DATABASE_URL = booted.databaseUrl;
 // `npm run demo` sets QUARRY_DEMO_USERS; otherwise the first visitor creates the admin at /setup.
-const demoUsers = process.env.QUARRY_DEMO_USERS === '1' ? await ensureDemoUsers(dataDir) : null;
+const demoUsers = demo ? await ensureDemoUsers(dataDir) : null;
 
 const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start', '-p', String(port)], {
   stdio: 'inherit',

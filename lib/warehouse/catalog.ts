@@ -2,7 +2,14 @@ import type pg from 'pg';
 import type { Dataset } from '@/db/schema';
 import { warehousePool } from './pools';
 
-export type CatalogColumn = { name: string; type: string; nullable: boolean; comment: string | null };
+export type CatalogColumn = {
+  name: string;
+  type: string;
+  nullable: boolean;
+  comment: string | null;
+  /** The column's distinct values, when an admin chose to sample them (low-cardinality text). */
+  values?: string[];
+};
 export type ForeignKey = { columns: string[]; table: string; refColumns: string[] };
 export type CatalogTable = {
   /** `schema.name`, how SQL should name it. */
@@ -90,19 +97,47 @@ export function describeCatalog(catalog: Catalog): string {
         const fk = t.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === c.name);
         const pk = t.primaryKey.includes(c.name) ? ' PK' : '';
         const ref = fk ? ` -> ${fk.table}.${fk.refColumns[0]}` : '';
-        return `  ${c.name} ${c.type}${pk}${ref}${c.nullable ? '' : ' NOT NULL'}${c.comment ? ` -- ${c.comment}` : ''}`;
+        const values = c.values?.length ? ` [values: ${c.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]` : '';
+        return `  ${c.name} ${c.type}${pk}${ref}${c.nullable ? '' : ' NOT NULL'}${c.comment ? ` -- ${c.comment}` : ''}${values}`;
       });
       return [header, ...lines].join('\n');
     })
     .join('\n\n');
 }
 
+type DatasetChoices = Pick<Dataset, 'tables' | 'descriptions' | 'sampledValues'>;
+
+/**
+ * What a dataset exposes of its schemas: only the chosen tables (keys to other tables dropped),
+ * with admin descriptions over COMMENT ON text and the sampled values of columns.
+ */
+export function applyDatasetChoices(catalog: Catalog, { tables, descriptions, sampledValues }: DatasetChoices): Catalog {
+  const chosen = tables ? new Set(tables) : undefined;
+  const kept = catalog.tables.filter((t) => !chosen || chosen.has(t.id));
+  const ids = new Set(kept.map((t) => t.id));
+  return {
+    types: catalog.types,
+    tables: kept.map((t) => ({
+      ...t,
+      comment: descriptions[t.id] || t.comment,
+      foreignKeys: t.foreignKeys.filter((f) => ids.has(f.table)),
+      columns: t.columns.map((c) => {
+        const key = `${t.id}.${c.name}`;
+        const values = sampledValues[key];
+        return { ...c, comment: descriptions[key] || c.comment, ...(values?.length ? { values } : {}) };
+      }),
+    })),
+  };
+}
+
 const CATALOG_TTL_MS = 5 * 60_000;
 const holder = globalThis as unknown as { quarryCatalogs?: Map<string, { at: number; catalog: Promise<Catalog> }> };
 const catalogs = (holder.quarryCatalogs ??= new Map());
 
-/** A dataset's catalog, introspected at most once per TTL; a failed introspection is not cached. */
-export function datasetCatalog(dataset: Pick<Dataset, 'id' | 'connectionEncrypted' | 'schemas'>): Promise<Catalog> {
+type CatalogSource = Pick<Dataset, 'id' | 'connectionEncrypted' | 'schemas'>;
+
+/** Every table of a dataset's schemas, introspected at most once per TTL; a failed introspection is not cached. */
+export function schemaCatalog(dataset: CatalogSource): Promise<Catalog> {
   const key = `${dataset.id}:${dataset.connectionEncrypted}:${dataset.schemas.join(',')}`;
   const hit = catalogs.get(key);
   if (hit && Date.now() - hit.at < CATALOG_TTL_MS) return hit.catalog;
@@ -110,4 +145,14 @@ export function datasetCatalog(dataset: Pick<Dataset, 'id' | 'connectionEncrypte
   catalogs.set(key, { at: Date.now(), catalog });
   catalog.catch(() => catalogs.delete(key));
   return catalog;
+}
+
+/** A dataset's catalog as analysts and models see it. */
+export async function datasetCatalog(dataset: CatalogSource & DatasetChoices): Promise<Catalog> {
+  return applyDatasetChoices(await schemaCatalog(dataset), dataset);
+}
+
+/** Forgets a dataset's cached introspection: call it after its warehouse's tables change (a refresh, a CSV load). */
+export function invalidateCatalog(datasetId: string): void {
+  for (const key of catalogs.keys()) if (key.startsWith(`${datasetId}:`)) catalogs.delete(key);
 }

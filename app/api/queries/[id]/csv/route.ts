@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canAccess, getConversation, getQueryRun, getUsableDataset } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
+import { datasetLimits } from '@/lib/datasets/settings';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { exportCsv } from '@/lib/warehouse/export';
 import { checkSql, datasetPolicy, inlineParams } from '@/lib/warehouse/guard';
@@ -10,7 +11,6 @@ import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
 export const dynamic = 'force-dynamic';
 
 const EXPORT_TIMEOUT_MS = Number(process.env.QUARRY_EXPORT_TIMEOUT_MS ?? 300_000);
-const EXPORT_MAX_ROWS = Number(process.env.QUARRY_EXPORT_MAX_ROWS ?? 10_000_000);
 
 /** The full result of a stored query run as CSV: a fresh, re-checked, COPY-streamed run. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -42,7 +42,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const body = await exportCsv(warehousePool(dataset), sql, {
       timeoutMs: EXPORT_TIMEOUT_MS,
-      maxRows: EXPORT_MAX_ROWS,
+      maxRows: datasetLimits(dataset).exportRowLimit,
       searchPath: policy.searchPath,
       signal: request.signal,
     });

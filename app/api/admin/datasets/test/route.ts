@@ -1,0 +1,10 @@
+import { testConnectionSchema } from '@/lib/datasets/input';
+import { adminRoute, readBody } from '@/lib/datasets/route';
+import { testDatasetConnection } from '@/lib/datasets/service';
+
+export const dynamic = 'force-dynamic';
+
+/** Tests a connection string (or a dataset's saved one) without saving anything. */
+export async function POST(request: Request) {
+  return adminRoute(request, async () => Response.json(await testDatasetConnection(await readBody(request, testConnectionSchema))));
+}
