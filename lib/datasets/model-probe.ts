@@ -39,6 +39,8 @@ export async function listServerModels(env: NodeJS.ProcessEnv = process.env): Pr
     for await (const model of client.models.list()) models.push(model.id);
     return { ok: true, models: models.sort() };
   } catch (error) {
+    if (error instanceof OpenAI.APIConnectionError) return { ok: false, error: `The model server at ${env.OPENAI_BASE_URL ?? 'api.openai.com'} could not be reached. Check OPENAI_BASE_URL and that the server is running.` };
+    if (error instanceof OpenAI.APIError && error.status === 404) return { ok: false, error: 'The model server does not list its models (GET /models answered 404); type a model name to test instead.' };
     return { ok: false, error: describeModelError(error) };
   }
 }
