@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { encryptSecret } from '@/lib/secrets';
 import { assertSafeConnection, checkConnection } from '@/lib/warehouse/check';
+import { ownerPassword, provisionOwnerRole } from '@/lib/warehouse/csv/owner-role';
 import { provisionReaderRole, readerPassword } from '@/lib/warehouse/reader-role';
 import { startEmbeddedPostgres } from './embedded';
 import { migrateAppDatabase } from './migrate';
@@ -54,11 +55,18 @@ async function loadSecret(dataDir: string): Promise<string> {
 
 const SAMPLE_SCHEMAS = ['public'];
 
+const asRole = (url: string, role: string, password: string) => {
+  const u = new URL(url);
+  u.username = role;
+  u.password = password;
+  return u.toString();
+};
+
 /**
- * Loads the sample warehouse if it is missing and returns the URL of its least-privilege reader
- * role, which is what the dataset connects as.
+ * Loads the sample warehouse if it is missing and returns the URLs of its least-privilege reader
+ * role, which is what the dataset connects as, and of its owner role, which CSV loads write through.
  */
-async function ensureSampleWarehouse(url: string, secret: string, log: (line: string) => void): Promise<string> {
+async function ensureSampleWarehouse(url: string, secret: string, log: (line: string) => void): Promise<{ readerUrl: string; ownerUrl: string }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -71,10 +79,10 @@ async function ensureSampleWarehouse(url: string, secret: string, log: (line: st
     const role = `${database}_reader`.slice(0, 63);
     const password = readerPassword(secret, database);
     await provisionReaderRole({ admin: client, role, password, schemas: SAMPLE_SCHEMAS });
-    const reader = new URL(url);
-    reader.username = role;
-    reader.password = password;
-    return reader.toString();
+    const owner = `${database}_owner`.slice(0, 63);
+    const ownerSecret = ownerPassword(secret, database);
+    await provisionOwnerRole({ admin: client, role: owner, password: ownerSecret, schema: SAMPLE_SCHEMAS[0]! });
+    return { readerUrl: asRole(url, role, password), ownerUrl: asRole(url, owner, ownerSecret) };
   } finally {
     await client.end();
   }
@@ -95,7 +103,7 @@ async function assertSafeReader(readerUrl: string): Promise<void> {
   }
 }
 
-async function registerSampleDataset(appUrl: string, warehouseUrl: string): Promise<void> {
+async function registerSampleDataset(appUrl: string, warehouseUrl: string, loadUrl: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: appUrl, max: 1 });
   try {
     const values = {
@@ -103,6 +111,7 @@ async function registerSampleDataset(appUrl: string, warehouseUrl: string): Prom
       name: 'Sample store',
       description: 'An online store: customers, products, orders, order items, returns, and social media posts about it.',
       connectionEncrypted: encryptSecret(warehouseUrl),
+      loadConnectionEncrypted: encryptSecret(loadUrl),
       starterQuestions: SAMPLE_STARTER_QUESTIONS,
       isDefault: true,
     };
@@ -110,7 +119,7 @@ async function registerSampleDataset(appUrl: string, warehouseUrl: string): Prom
     await drizzle(pool)
       .insert(datasets)
       .values(values)
-      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted, starterQuestions: values.starterQuestions } });
+      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted, loadConnectionEncrypted: values.loadConnectionEncrypted, starterQuestions: values.starterQuestions } });
   } finally {
     await pool.end();
   }
@@ -139,9 +148,9 @@ export async function bootstrap({ dataDir, seed, log }: BootOptions): Promise<Bo
     if (seed) {
       const warehouseUrl = process.env.SAMPLE_WAREHOUSE_URL ?? withDatabase(databaseUrl, 'quarry_sample');
       if (!process.env.SAMPLE_WAREHOUSE_URL) await ensureDatabase(databaseUrl, 'quarry_sample');
-      const readerUrl = await ensureSampleWarehouse(warehouseUrl, secret, log);
+      const { readerUrl, ownerUrl } = await ensureSampleWarehouse(warehouseUrl, secret, log);
       await assertSafeReader(readerUrl);
-      await registerSampleDataset(databaseUrl, readerUrl);
+      await registerSampleDataset(databaseUrl, readerUrl, ownerUrl);
     }
   } catch (error) {
     await stop();
