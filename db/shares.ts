@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from './client';
-import { conversations, messages, shares, user, type Share } from './schema';
+import { conversations, messages, shares, user } from './schema';
 
 const sharer = alias(user, 'sharer');
 
@@ -20,34 +20,24 @@ const listedColumns = {
 
 export type ShareStatus = 'active' | 'revoked' | 'expired';
 
-export type ListedShare = {
-  id: string;
-  conversationId: string;
-  conversationTitle: string;
-  access: Share['access'];
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  createdAt: Date;
-  createdBy: { id: string; name: string; email: string };
-  status: ShareStatus;
-};
-
 const listed = () =>
   db().select(listedColumns).from(shares).innerJoin(conversations, eq(conversations.id, shares.conversationId)).innerJoin(sharer, eq(sharer.id, shares.createdBy));
 
-export async function insertShare(values: Pick<typeof shares.$inferInsert, 'conversationId' | 'createdBy' | 'tokenHash' | 'access' | 'expiresAt'>): Promise<ListedShare> {
+export async function insertShare(values: Pick<typeof shares.$inferInsert, 'conversationId' | 'createdBy' | 'tokenHash' | 'access' | 'expiresAt'>) {
   const [row] = await db().insert(shares).values(values).returning({ id: shares.id });
   const [share] = await listed().where(eq(shares.id, row!.id));
   return share!;
 }
 
+export type ListedShare = Awaited<ReturnType<typeof insertShare>>;
+
 /** Links on one conversation, newest first. */
-export async function listConversationShares(conversationId: string): Promise<ListedShare[]> {
+export async function listConversationShares(conversationId: string) {
   return listed().where(eq(shares.conversationId, conversationId)).orderBy(desc(shares.createdAt));
 }
 
 /** Links a user manages (created by them or on their conversations), or every link when `userId` is undefined. */
-export async function listShares({ userId, limit }: { userId?: string; limit: number }): Promise<ListedShare[]> {
+export async function listShares({ userId, limit }: { userId?: string; limit: number }) {
   const mine = userId ? or(eq(shares.createdBy, userId), eq(conversations.userId, userId)) : undefined;
   return listed().where(mine).orderBy(desc(shares.createdAt)).limit(limit);
 }

@@ -16,6 +16,13 @@ import { scripted } from './helpers/scripted-model';
 const request = vi.hoisted(() => ({ cookie: '' }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ cookie: request.cookie }) }));
 
+// Server translations need Next's request scope; here they come from the English files.
+vi.mock('next-intl/server', async () => {
+  const { createTranslator } = await import('next-intl');
+  const messages = { ...(await import('@/messages/en.json')).default, share: (await import('@/messages/en/share.json')).default };
+  return { getTranslations: async (namespace: 'share') => createTranslator({ locale: 'en', messages, namespace }) };
+});
+
 // Every warehouse query goes through runReadOnly: counting its calls proves the share page runs none.
 const warehouse = vi.hoisted(() => ({ runs: 0 }));
 vi.mock('@/lib/warehouse/run', async (importOriginal) => {
@@ -29,6 +36,8 @@ const myShares = await import('@/app/api/shares/route');
 const oneShare = await import('@/app/api/shares/[id]/route');
 const continueRoute = await import('@/app/api/shares/continue/route');
 const sharePage = (await import('@/app/share/[token]/page')).default;
+const mySharesPage = (await import('@/app/shares/page')).default;
+const adminSharesPage = (await import('@/app/admin/shares/page')).default;
 const { Message } = await import('@/components/chat/message');
 
 type Who = 'anonymous' | 'analyst' | 'other' | 'admin';
@@ -68,11 +77,11 @@ describe.skipIf(!server)(`share links: create, view read-only, revoke, continue,
   const revoke = (id: string, who: Who = 'analyst') => oneShare.DELETE(jsonRequest(`/api/shares/${id}`, null, { method: 'DELETE', cookie: cookieOf(who) }), params('id', id));
   const continueAs = (token: string, who: Who) => continueRoute.POST(jsonRequest('/api/shares/continue', { token }, { cookie: cookieOf(who) }));
 
-  /** The share page as a browser would get it: 200 with the page, 404, or a redirect with its location. */
-  async function view(token: string, who: Who): Promise<PageResult> {
+  /** A page as a browser would get it: 200 with the page, 404, or a redirect with its location. */
+  async function load(page: () => Promise<unknown>, who: Who): Promise<PageResult> {
     request.cookie = cookieOf(who);
     try {
-      return { status: 200, element: (await sharePage(params('token', token))) as Extract<PageResult, { status: 200 }>['element'] };
+      return { status: 200, element: (await page()) as Extract<PageResult, { status: 200 }>['element'] };
     } catch (error) {
       const digest = (error as { digest?: string }).digest ?? '';
       if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;')) return { status: Number(digest.split(';')[1]) };
@@ -80,6 +89,7 @@ describe.skipIf(!server)(`share links: create, view read-only, revoke, continue,
       throw error;
     }
   }
+  const view = (token: string, who: Who) => load(() => sharePage(params('token', token)), who);
 
   const render = (element: ReactElement) =>
     renderToString(createElement(NextIntlClientProvider, { locale: 'en', messages: { ...en, share: enShare }, timeZone: 'UTC', children: element }));
@@ -293,5 +303,28 @@ describe.skipIf(!server)(`share links: create, view read-only, revoke, continue,
     const analysts = await createOk();
     expect((await revoke(analysts.share.id, 'admin')).status).toBe(204);
     expect((await view(analysts.token, 'admin')).status).toBe(404);
+  });
+
+  it('"My shared links" lists only my links; the admin list shows every link and is for admins only', async () => {
+    const listedIds = (html: string) => html.match(/data-status="\w+"/g)?.length ?? 0;
+    const mineCount = async (who: Who) => (await app.query('SELECT count(*)::int AS n FROM shares s JOIN conversations c ON c.id = s.conversation_id WHERE s.created_by = $1 OR c.user_id = $1', [env.users[who as 'analyst'].id])).rows[0]!.n as number;
+    const all = (await app.query('SELECT count(*)::int AS n FROM shares')).rows[0]!.n as number;
+
+    const mine = await load(mySharesPage, 'analyst');
+    if (!('element' in mine)) throw new Error('expected the page');
+    const html = render(mine.element);
+    expect(html).toContain('How many orders?');
+    expect(listedIds(html)).toBe(await mineCount('analyst'));
+    const theirs = await load(mySharesPage, 'other');
+    if (!('element' in theirs)) throw new Error('expected the page');
+    expect(listedIds(render(theirs.element))).toBe(0);
+    expect(render(theirs.element)).not.toContain('How many orders?');
+    expect(await load(mySharesPage, 'anonymous')).toMatchObject({ status: 307, location: '/sign-in' });
+
+    const admin = await load(adminSharesPage, 'admin');
+    if (!('element' in admin)) throw new Error('expected the page');
+    expect(listedIds(render(admin.element))).toBe(all);
+    expect((await load(adminSharesPage, 'analyst')).status).toBe(404);
+    expect(await load(adminSharesPage, 'anonymous')).toMatchObject({ status: 307, location: '/sign-in' });
   });
 });

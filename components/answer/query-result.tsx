@@ -25,7 +25,10 @@ function ErrorNote({ title, detail }: { title: string; detail: string }) {
   );
 }
 
-/** `readOnly`: a shared snapshot; the CSV link (a fresh run, allowed to the conversation's owner) is left out. */
+/**
+ * `readOnly`: a shared snapshot. No CSV link (a fresh run, allowed only to the conversation's
+ * owner), and no spinner for a query whose answer was never saved.
+ */
 export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryPart; onRun?: RunSql; readOnly?: boolean }) {
   const t = useTranslations('answer');
   const input = part.state === 'input-streaming' ? undefined : part.input;
