@@ -121,6 +121,18 @@ export async function listConversations(userId: string, { search, limit, offset 
     .offset(offset);
 }
 
+/** The resumable stream now writing the conversation's answer. */
+export async function setActiveStream(conversationId: string, streamId: string) {
+  await db().update(conversations).set({ activeStreamId: streamId }).where(eq(conversations.id, conversationId));
+}
+
+export async function clearActiveStream(conversationId: string, streamId: string) {
+  await db()
+    .update(conversations)
+    .set({ activeStreamId: null })
+    .where(and(eq(conversations.id, conversationId), eq(conversations.activeStreamId, streamId)));
+}
+
 export async function renameConversation(id: string, title: string) {
   await db().update(conversations).set({ title }).where(eq(conversations.id, id));
 }

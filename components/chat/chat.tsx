@@ -54,6 +54,8 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
     id,
     messages: initialMessages,
     transport,
+    // A saved conversation may have an answer still being written (a reload mid-answer): pick it up.
+    resume: initialMessages.length > 0,
   });
 
   const busy = status === 'submitted' || status === 'streaming';
@@ -90,6 +92,12 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
     const body = (await response.json().catch(() => ({}))) as { message?: QuarryUIMessage; error?: string };
     if (!response.ok || !body.message) throw new Error(body.error ?? `The query could not run (HTTP ${response.status}).`);
     setMessages((current) => [...current, body.message!]);
+  };
+
+  const halt = () => {
+    void stop();
+    // With resumable streams the answer runs on without this request: the server is asked to end it.
+    void fetch(`/api/chat/${id}/stream`, { method: 'DELETE' });
   };
 
   const ask = (text: string) => {
@@ -157,7 +165,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
           </div>
         </main>
         <div className="mx-auto w-full max-w-3xl px-4 pb-4">
-          <Composer value={input} onChange={setInput} onSubmit={() => ask(input)} onStop={stop} busy={busy} disabled={!datasetId} />
+          <Composer value={input} onChange={setInput} onSubmit={() => ask(input)} onStop={halt} busy={busy} disabled={!datasetId} />
         </div>
       </div>
     </div>

@@ -8,13 +8,14 @@ import {
   type LanguageModel,
   type UIMessageStreamOutcome,
 } from 'ai';
-import { saveMessage } from '@/db/queries';
+import { clearActiveStream, saveMessage, setActiveStream } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
 import { addUsage } from '@/db/usage';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { datasetPolicy } from '@/lib/warehouse/guard';
 import { forModel } from './messages';
 import { systemPrompt } from './prompt';
+import { resumableStreams, stopSignal } from './resume';
 import { createTools, type MessageMetadata, type QuarryUIMessage } from './tools';
 
 type Turn = {
@@ -47,13 +48,19 @@ function failureOf(outcome: UIMessageStreamOutcome, finished: boolean): string |
 export async function answer({ model, dataset, catalog, conversationId, userId, history, abortSignal }: Turn): Promise<Response> {
   const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId, userId });
   await addUsage(userId, { questions: 1 });
+  const streams = await resumableStreams().catch((error: Error) => (console.error(`[quarry] ${error.message} Answers are not resumable.`), null));
+  // With resumable streams the answer outlives the request (a reload picks it up), so only an
+  // explicit Stop ends it early; without them, the browser going away does.
+  const stop = streams ? await stopSignal(streams, conversationId) : null;
+  const streamId = crypto.randomUUID();
+  if (streams) await setActiveStream(conversationId, streamId);
   const result = streamText({
     model,
     instructions: systemPrompt(dataset, catalog),
     messages: await convertToModelMessages(forModel(history), { tools }),
     tools,
     stopWhen: isStepCount(6),
-    abortSignal,
+    abortSignal: stop?.signal ?? abortSignal,
     onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
     onEnd: ({ totalUsage }) => addUsage(userId, { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 }),
   });
@@ -64,13 +71,19 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
     execute: ({ writer }) => writer.merge(toUIMessageStream<typeof tools, QuarryUIMessage>({ stream: result.stream, tools, onError: describeModelError })),
     onError: describeModelError,
     onEnd: async ({ responseMessage, outcome, finishReason }) => {
+      await stop?.release();
       const error = failureOf(outcome, finishReason !== undefined);
-      if (!error && responseMessage.parts.length === 0) return;
       // A failed turn is kept, even empty, so the conversation shows it and offers Retry after a reload.
-      await saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error });
+      if (error || responseMessage.parts.length > 0) {
+        await saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error });
+      }
+      if (streams) await clearActiveStream(conversationId, streamId);
     },
   });
-  return createUIMessageStreamResponse({ stream });
+  return createUIMessageStreamResponse({
+    stream,
+    consumeSseStream: streams ? ({ stream: sse }) => void streams.context.createNewResumableStream(streamId, () => sse) : undefined,
+  });
 }
 
 /** Answers with a fixed message instead of the model (a reached limit), saved like any answer. */

@@ -1,0 +1,40 @@
+import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
+import { z } from 'zod';
+import { canAccess, getConversation } from '@/db/queries';
+import { requestStop, resumableStreams } from '@/lib/ai/resume';
+import { getUser, unauthorized } from '@/lib/auth/session';
+import { fail } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+const noStream = () => new Response(null, { status: 204 });
+
+async function authorize(request: Request, params: Promise<{ id: string }>) {
+  const user = await getUser(request.headers);
+  if (!user) return { response: unauthorized() };
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) return { response: fail(404, 'This conversation does not exist.') };
+  const conversation = await getConversation(id);
+  if (!conversation || !canAccess(user, conversation)) return { response: fail(404, 'This conversation does not exist.') };
+  return { conversation };
+}
+
+/** The answer being written for this conversation, replayed from its start; 204 when there is none. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { response, conversation } = await authorize(request, params);
+  if (response) return response;
+  const streams = await resumableStreams().catch(() => null);
+  if (!streams || !conversation.activeStreamId) return noStream();
+  const stream = await streams.context.resumeExistingStream(conversation.activeStreamId);
+  if (!stream) return noStream();
+  return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
+}
+
+/** Stop: ends the answer being written, on whichever instance writes it. */
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { response, conversation } = await authorize(request, params);
+  if (response) return response;
+  const streams = await resumableStreams().catch(() => null);
+  if (streams && conversation.activeStreamId) await requestStop(streams, conversation.id);
+  return noStream();
+}
