@@ -328,3 +328,25 @@ describe.skipIf(!server)(`share links: create, view read-only, revoke, continue,
     expect(await load(adminSharesPage, 'anonymous')).toMatchObject({ status: 307, location: '/sign-in' });
   });
 });
+
+describe('an interrupted answer', () => {
+  it('says it was interrupted and why, in the conversation and in a shared snapshot', () => {
+    const message: QuarryUIMessage = {
+      id: 'm1',
+      role: 'assistant',
+      parts: [{ type: 'text', text: 'Partial answer' }],
+      metadata: { status: 'failed', error: 'The model server could not be reached.' },
+    };
+    for (const readOnly of [false, true]) {
+      const html = renderToString(
+        createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'UTC', children: createElement(Message, { message, streaming: false, readOnly }) }),
+      );
+      expect(html).toContain('Partial answer');
+      expect(html).toMatch(/data-testid="interrupted".*This answer was interrupted\..*The model server could not be reached\./s);
+    }
+    const complete = renderToString(
+      createElement(NextIntlClientProvider, { locale: 'en', messages: en, timeZone: 'UTC', children: createElement(Message, { message: { ...message, metadata: {} }, streaming: false }) }),
+    );
+    expect(complete).not.toContain('interrupted');
+  });
+});
