@@ -1,8 +1,28 @@
+import { NextIntlClientProvider } from 'next-intl';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createElement, type ReactNode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jsonRequest } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
+import { AuditFiltersForm } from '@/components/admin/audit/filters';
+import { RunsTable } from '@/components/admin/audit/runs-table';
+import { AdminNav } from '@/components/admin/nav';
+import { AccountActions } from '@/components/admin/users/account-actions';
+import { CreateUserDialog } from '@/components/admin/users/create-user-dialog';
+import { GrantsForm } from '@/components/admin/users/grants-form';
+import { LimitsForm } from '@/components/admin/users/limits-form';
+import { UsageTable } from '@/components/admin/users/usage-table';
+import { UsersTable } from '@/components/admin/users/users-table';
 import { auth } from '@/lib/auth/auth';
+import enAdmin from '@/messages/en/admin.json';
+import zhAdmin from '@/messages/zh/admin.json';
+
+vi.mock('next/navigation', async (original) => ({
+  ...(await original<typeof import('next/navigation')>()),
+  useRouter: () => ({ push: () => {}, refresh: () => {} }),
+  usePathname: () => '/admin/users',
+}));
 
 const users = await import('@/app/api/admin/users/route');
 const one = await import('@/app/api/admin/users/[id]/route');
@@ -280,5 +300,43 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
     expect(await sessions(created.user.id)).toBe(0);
     expect(await grantsOf(created.user.id)).toEqual([]);
     expect((await call.remove('admin', created.user.id)).status).toBe(404);
+  });
+});
+
+describe('the admin screens render in English and Chinese with every string translated', () => {
+  const usage = { questions: 2, queries: 3, inputTokens: 1200, outputTokens: 300 };
+  const screens: [string, ReactNode][] = [
+    ['nav', createElement(AdminNav, { email: 'admin@test.local' })],
+    ['users', createElement(UsersTable, { currentUserId: 'u1', users: [{ id: 'u1', email: 'a@test.local', name: 'A', role: 'admin', disabled: false, createdAt: new Date(), today: usage }, { id: 'u2', email: 'b@test.local', name: 'B', role: 'analyst', disabled: true, createdAt: new Date(), today: { questions: 0, queries: 0, inputTokens: 0, outputTokens: 0 } }] })],
+    ['create', createElement(CreateUserDialog)],
+    ['account', createElement(AccountActions, { user: { id: 'u2', email: 'b@test.local', role: 'analyst', disabled: true }, isSelf: false })],
+    ['grants', createElement(GrantsForm, { userId: 'u2', isAdmin: false, datasets: [{ id: 'd1', name: 'Shop', enabled: true, granted: true }, { id: 'd2', name: 'Old', enabled: false, granted: false }] })],
+    ['limits', createElement(LimitsForm, { userId: 'u2', limits: { dailyQuestions: 10, dailyQueries: null, dailyTokens: null }, usedToday: { dailyQuestions: 2, dailyQueries: 3, dailyTokens: 1500 } })],
+    ['usage', createElement(UsageTable, { days: [{ day: '2026-03-02', ...usage }, { day: '2026-03-01', questions: 0, queries: 0, inputTokens: 0, outputTokens: 0 }] })],
+    ['filters', createElement(AuditFiltersForm, { filters: { status: 'error', text: 'orders' }, options: { users: [{ id: 'u1', email: 'a@test.local' }], datasets: [{ id: 'd1', name: 'Shop' }] } })],
+    [
+      'runs',
+      createElement(RunsTable, {
+        rows: [
+          { id: 'r1', createdAt: new Date(), userId: null, userEmail: null, datasetId: 'd1', datasetName: 'Shop', conversationId: 'c1', conversationTitle: 'Revenue', sql: 'SELECT 1', params: [1], status: 'error', rowCount: null, durationMs: 5, error: 'boom', cursor: { at: '', id: 'r1' } },
+        ],
+      }),
+    ],
+  ];
+  it.each(['en', 'zh'] as const)('%s', (locale) => {
+    const missing: string[] = [];
+    for (const [name, screen] of screens) {
+      const html = renderToString(
+        createElement(NextIntlClientProvider, {
+          locale,
+          timeZone: 'UTC',
+          messages: { admin: locale === 'en' ? enAdmin : zhAdmin },
+          onError: (error) => missing.push(`${name}: ${error.message}`),
+          children: screen,
+        }),
+      );
+      expect(html.length, name).toBeGreaterThan(0);
+    }
+    expect(missing).toEqual([]);
   });
 });
