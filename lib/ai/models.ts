@@ -1,5 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModel } from 'ai';
+import type { PlannerKnowledge } from '@/lib/planner/knowledge';
 import { createPlannerModel } from '@/lib/planner/model';
 import type { Catalog } from '@/lib/warehouse/catalog';
 
@@ -17,14 +18,15 @@ export function modelSpec(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * One registry for every model Quarry can talk to. `compatible:` servers (Ollama, vLLM,
  * llama.cpp, LM Studio) speak Chat Completions, not OpenAI's Responses API, hence `.chat()`.
+ * `knowledge` (the dataset's sampled values, glossary and descriptions) helps the built-in planner link words.
  */
-export function resolveModel(catalog: Catalog, env: NodeJS.ProcessEnv = process.env): LanguageModel {
+export function resolveModel(catalog: Catalog, env: NodeJS.ProcessEnv = process.env, knowledge?: Partial<PlannerKnowledge>): LanguageModel {
   const spec = modelSpec(env);
   const [kind, ...rest] = spec.split(':');
   const id = rest.join(':');
   switch (kind) {
     case 'local':
-      return createPlannerModel(catalog);
+      return createPlannerModel(catalog, knowledge);
     case 'openai':
       if (!env.OPENAI_API_KEY) throw new ModelConfigError(`QUARRY_MODEL=${spec} needs OPENAI_API_KEY.`);
       return createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL })(id || DEFAULT_OPENAI_MODEL);

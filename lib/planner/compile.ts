@@ -1,4 +1,5 @@
 import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
+import { graphOf, joinPath } from './link';
 import type { Measure, Plan } from './plan';
 
 export type CompiledQuery = { sql: string; params: (string | number)[] };
@@ -6,46 +7,15 @@ export type CompiledQuery = { sql: string; params: (string | number)[] };
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tableRef = (t: CatalogTable) => `${ident(t.schema)}.${ident(t.name)}`;
 
-type Edge = { from: CatalogTable; to: CatalogTable; fromColumns: string[]; toColumns: string[]; fansOut: boolean };
-
-/** Shortest join path along foreign keys; `fansOut` marks an edge from a parent to its children. */
-function joinPath(catalog: Catalog, from: CatalogTable, to: CatalogTable): Edge[] | undefined {
-  const byId = new Map(catalog.tables.map((t) => [t.id, t]));
-  const edges = (t: CatalogTable): Edge[] => [
-    ...t.foreignKeys.flatMap((f) => {
-      const target = byId.get(f.table);
-      return target ? [{ from: t, to: target, fromColumns: f.columns, toColumns: f.refColumns, fansOut: false }] : [];
-    }),
-    ...catalog.tables.flatMap((other) =>
-      other.foreignKeys
-        .filter((f) => f.table === t.id)
-        .map((f) => ({ from: t, to: other, fromColumns: f.refColumns, toColumns: f.columns, fansOut: true })),
-    ),
-  ];
-  const previous = new Map<string, Edge | null>([[from.id, null]]);
-  const queue = [from];
-  while (queue.length) {
-    const table = queue.shift()!;
-    if (table.id === to.id) break;
-    for (const edge of edges(table)) {
-      if (previous.has(edge.to.id)) continue;
-      previous.set(edge.to.id, edge);
-      queue.push(edge.to);
-    }
-  }
-  if (!previous.has(to.id)) return undefined;
-  const path: Edge[] = [];
-  for (let e = previous.get(to.id); e; e = previous.get(e.from.id)) path.unshift(e);
-  return path;
-}
-
-function measureSql(m: Measure, alias: string, distinctKey: string | undefined): string {
-  const col = (c: string) => `${alias}.${ident(c)}`;
+function measureSql(m: Measure, distinctKey: string | undefined): string {
+  const col = (c: string) => `t0.${ident(c)}`;
   switch (m.value.kind) {
     case 'rows':
-      return distinctKey ? `count(DISTINCT ${alias}.${ident(distinctKey)})` : 'count(*)';
+      return distinctKey ? `count(DISTINCT t0.${ident(distinctKey)})` : 'count(*)';
+    case 'distinct':
+      return `count(DISTINCT ${col(m.value.column)})`;
     case 'column':
-      return m.fn === 'avg' ? `round(avg(${col(m.value.column)})::numeric, 2)` : `${m.fn}(${col(m.value.column)})`;
+      return m.fn === 'avg' ? `round(avg(${col(m.value.column)})::numeric, 2)` : m.fn === 'count' ? `count(${col(m.value.column)})` : `${m.fn}(${col(m.value.column)})`;
     case 'revenue': {
       const { quantity, price, discount } = m.value;
       const amount = `${col(quantity)} * ${col(price)}${discount ? ` * (1 - ${col(discount)})` : ''}`;
@@ -54,20 +24,21 @@ function measureSql(m: Measure, alias: string, distinctKey: string | undefined):
   }
 }
 
-/** Plan -> one parameterized SELECT. Returns undefined when no safe join exists. */
+/** Plan -> one parameterized SELECT. Undefined when no join avoids double counting. */
 export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undefined {
-  const { measure, groupBy, range, limit } = plan;
+  const graph = graphOf(catalog);
+  const { measure, groupBy, filters, range, limit } = plan;
   const base = measure.table;
   // Join along the shortest path to every table the plan needs, each table once.
   const alias = new Map<string, string>([[base.id, 't0']]);
   const joins: string[] = [];
-  let fansOut = false;
-  for (const target of [groupBy?.table, range?.table]) {
+  let fanned = false;
+  for (const target of [...groupBy.map((g) => g.table), ...filters.map((f) => f.table), range?.table]) {
     if (!target) continue;
-    const path = joinPath(catalog, base, target);
+    const path = joinPath(graph, base, target);
     if (!path) return undefined;
     for (const edge of path) {
-      fansOut ||= edge.fansOut;
+      fanned ||= edge.fansOut;
       if (alias.has(edge.to.id)) continue;
       const from = alias.get(edge.from.id)!;
       const to = `t${alias.size}`;
@@ -77,27 +48,49 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
     }
   }
   // Sums over a fanned-out join would count a row once per child: refuse rather than be wrong.
-  if (fansOut && measure.value.kind !== 'rows') return undefined;
-  const distinctKey = fansOut && base.primaryKey.length === 1 ? base.primaryKey[0] : undefined;
-  if (fansOut && !distinctKey) return undefined;
+  if (fanned && measure.value.kind !== 'rows' && measure.value.kind !== 'distinct') return undefined;
+  const distinctKey = fanned && measure.value.kind === 'rows' ? base.primaryKey[0] : undefined;
+  if (fanned && measure.value.kind === 'rows' && base.primaryKey.length !== 1) return undefined;
 
   const params: (string | number)[] = [];
   const param = (value: string | number) => `$${params.push(value)}`;
-  const from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n');
-  const where = range
-    ? `\nWHERE ${alias.get(range.table.id)}.${ident(range.column)} >= ${param(range.from)}::date AND ${alias.get(range.table.id)}.${ident(range.column)} < ${param(range.to)}::date`
-    : '';
-  const value = `${measureSql(measure, 't0', distinctKey)} AS ${ident(measure.label)}`;
-  if (!groupBy) return { sql: `SELECT ${value}\n${from}${where}`, params };
+  const at = (table: CatalogTable, column: string) => `${alias.get(table.id)}.${ident(column)}`;
+  const where = filters.map((f) => `${at(f.table, f.column)}${typeof f.value === 'string' && f.op !== '=' && f.op !== '<>' ? '::text' : ''} ${f.op} ${param(f.value)}`);
+  if (range) where.push(`${at(range.table, range.column)} >= ${param(range.from)}::date`, `${at(range.table, range.column)} < ${param(range.to)}::date`);
+  const from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n') + (where.length ? `\nWHERE ${where.join('\n  AND ')}` : '');
+  const value = `${measureSql(measure, distinctKey)}`;
+  const name = ident(measure.label);
+  if (groupBy.length === 0) return { sql: `SELECT ${value} AS ${name}\n${from}`, params };
 
-  const g = alias.get(groupBy.table.id)!;
-  if (groupBy.kind === 'time') {
-    const bucket = `date_trunc('${groupBy.grain}', ${g}.${ident(groupBy.column)})::date`;
-    return { sql: `SELECT ${bucket} AS ${ident(groupBy.grain)}, ${value}\n${from}${where}\nGROUP BY 1\nORDER BY 1`, params };
+  const select: string[] = [];
+  const group: string[] = [];
+  for (const g of groupBy) {
+    if (g.kind === 'time') {
+      const bucket = `date_trunc('${g.grain}', ${at(g.table, g.column)})::date`;
+      select.push(`${bucket} AS ${ident(g.grain)}`);
+      group.push(bucket);
+    } else if (g.kind === 'column') {
+      select.push(`${at(g.table, g.column)} AS ${ident(g.column)}`);
+      group.push(at(g.table, g.column));
+    } else {
+      select.push(...g.labels.map((l) => `${at(g.table, l)} AS ${ident(l)}`));
+      group.push(...g.key.map((k) => at(g.table, k)), ...g.labels.map((l) => at(g.table, l)));
+    }
   }
-  const label = groupBy.kind === 'column' ? groupBy.column : groupBy.label;
-  const groupCols = groupBy.kind === 'column' ? [`${g}.${ident(label)}`] : [...groupBy.key.map((k) => `${g}.${ident(k)}`), `${g}.${ident(label)}`];
-  let sql = `SELECT ${g}.${ident(label)} AS ${ident(label)}, ${value}\n${from}${where}\nGROUP BY ${groupCols.join(', ')}\nORDER BY ${ident(measure.label)} DESC NULLS LAST`;
+  const labels = select.map((_, i) => String(i + 1));
+  const time = groupBy[0]!.kind === 'time';
+  let sql = `SELECT ${[...select, `${value} AS ${name}`].join(', ')}\n${from}\nGROUP BY ${group.join(', ')}`;
+  if (plan.share || plan.growth) {
+    const v = ident('value');
+    sql = `SELECT ${[...select, `${value} AS ${v}`].join(', ')}\n${from}\nGROUP BY ${group.join(', ')}`;
+    const cols = select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
+    const extra = plan.growth
+      ? `round(100.0 * (${v} - lag(${v}) OVER (ORDER BY ${cols[0]})) / nullif(lag(${v}) OVER (ORDER BY ${cols[0]}), 0), 2) AS ${ident('growth_pct')}`
+      : `round(100.0 * ${v} / nullif(sum(${v}) OVER (), 0), 2) AS ${ident('share_pct')}`;
+    sql = `SELECT ${cols.join(', ')}, ${v} AS ${name}, ${extra}\nFROM (\n${sql}\n) s`;
+  }
+  const order = time && plan.limit === undefined ? labels.join(', ') : `${select.length + 1} ${plan.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${labels.join(', ')}`;
+  sql += `\nORDER BY ${order}`;
   if (limit !== undefined) sql += `\nLIMIT ${param(limit)}`;
   return { sql, params };
 }

@@ -9,7 +9,8 @@ import type {
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import { hasChinese } from './lexicon';
-import { planQuestion } from './plan';
+import { noKnowledge, type PlannerKnowledge } from './knowledge';
+import { planQuestion, type Plan, type Planned } from './plan';
 import { abstention, summarize, type Lang, type ModelResult } from './summary';
 
 const usage: LanguageModelV4Usage = {
@@ -17,31 +18,44 @@ const usage: LanguageModelV4Usage = {
   outputTokens: { total: 0, text: 0, reasoning: 0 },
 };
 
-/** The question being answered, and the result of the query run for it, if any yet. */
-function readPrompt(prompt: LanguageModelV4Prompt): { question: string; result?: ModelResult } {
+/** The questions asked so far (the last is the one to answer), and the result of the query run for it, if any yet. */
+function readPrompt(prompt: LanguageModelV4Prompt): { questions: string[]; result?: ModelResult } {
   const lastUser = prompt.findLastIndex((m) => m.role === 'user');
-  const user = prompt[lastUser];
-  const question =
-    user?.role === 'user' ? user.content.map((p) => (p.type === 'text' ? p.text : '')).join(' ').trim() : '';
+  const questions = prompt.flatMap((m) => (m.role === 'user' ? [m.content.map((p) => (p.type === 'text' ? p.text : '')).join(' ').trim()] : []));
   for (const message of prompt.slice(lastUser + 1).reverse()) {
     if (message.role !== 'tool') continue;
     const part = message.content.findLast((p) => p.type === 'tool-result');
-    if (part?.type === 'tool-result' && part.output.type === 'json') return { question, result: part.output.value as ModelResult };
-    if (part?.type === 'tool-result' && part.output.type === 'error-text') return { question, result: { error: part.output.value } };
+    if (part?.type === 'tool-result' && part.output.type === 'json') return { questions, result: part.output.value as ModelResult };
+    if (part?.type === 'tool-result' && part.output.type === 'error-text') return { questions, result: { error: part.output.value } };
   }
-  return { question };
+  return { questions };
+}
+
+/**
+ * Plans the conversation's questions in turn, each follow-up changing the plan before it; an
+ * earlier question that could not be planned leaves no context.
+ */
+export function planConversation(questions: string[], catalog: Catalog, knowledge: PlannerKnowledge, today: Date): Planned {
+  let previous: Plan | undefined;
+  let planned: Planned = { ok: false, understood: [], missing: ['a question'] };
+  for (const question of questions) {
+    planned = planQuestion(question, catalog, { knowledge, today, previous });
+    if (planned.ok && compilePlan(planned.plan, catalog)) previous = planned.plan;
+  }
+  return planned;
 }
 
 /** One turn of the planner: a runQuery tool call first, then a summary of its result. */
-function respond(catalog: Catalog, prompt: LanguageModelV4Prompt): LanguageModelV4Content[] {
-  const { question, result } = readPrompt(prompt);
+function respond(catalog: Catalog, knowledge: PlannerKnowledge, prompt: LanguageModelV4Prompt): LanguageModelV4Content[] {
+  const { questions, result } = readPrompt(prompt);
+  const question = questions.at(-1) ?? '';
   const lang: Lang = hasChinese(question) ? 'zh' : 'en';
-  const planned = planQuestion(question, catalog);
+  const planned = planConversation(questions, catalog, knowledge, new Date());
   const compiled = planned.ok ? compilePlan(planned.plan, catalog) : undefined;
   if (!planned.ok || !compiled) {
     const understood = planned.ok ? [] : planned.understood;
     const missing = planned.ok ? ['how to join these tables without double counting'] : planned.missing;
-    return [{ type: 'text', text: abstention(understood, missing, catalog, lang) }];
+    return [{ type: 'text', text: abstention(understood, missing, catalog, knowledge, lang) }];
   }
   if (result) return [{ type: 'text', text: summarize(planned.plan, result, lang) }];
   const purpose = lang === 'zh' ? `回答：${question}` : `Answer: ${question}`;
@@ -61,18 +75,19 @@ function finishReason(content: LanguageModelV4Content[]) {
 }
 
 /** The built-in offline model: deterministic question -> plan -> SQL, as an AI SDK language model. */
-export function createPlannerModel(catalog: Catalog): LanguageModelV4 {
+export function createPlannerModel(catalog: Catalog, knowledge: Partial<PlannerKnowledge> = {}): LanguageModelV4 {
+  const known = { ...noKnowledge(), ...knowledge };
   return {
     specificationVersion: 'v4',
     provider: 'quarry',
     modelId: 'local',
     supportedUrls: {},
     async doGenerate(options: LanguageModelV4CallOptions) {
-      const content = respond(catalog, options.prompt);
+      const content = respond(catalog, known, options.prompt);
       return { content, finishReason: finishReason(content), usage, warnings: [] };
     },
     async doStream(options: LanguageModelV4CallOptions) {
-      const content = respond(catalog, options.prompt);
+      const content = respond(catalog, known, options.prompt);
       const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }];
       for (const item of content) {
         if (item.type !== 'text') {

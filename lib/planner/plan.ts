@@ -1,175 +1,443 @@
 import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catalog';
-import { identifierWords, words as questionWords } from './lexicon';
+import { isKeyColumn, isNumeric } from './columns';
+import type { PlannerKnowledge } from './knowledge';
+import { englishText, isFiller, numberWord, words as toWords } from './lexicon';
+import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
+import { chineseNumerals, parseGrain, parseTimeRange, type Grain } from './time';
 
+export type { Grain };
 export type Aggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
 export type MeasureValue =
   | { kind: 'rows' }
   | { kind: 'column'; column: string }
+  | { kind: 'distinct'; column: string }
   | { kind: 'revenue'; quantity: string; price: string; discount?: string };
 export type Measure = { fn: Aggregate; table: CatalogTable; value: MeasureValue; label: string };
-export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export type Grouping =
   | { kind: 'column'; table: CatalogTable; column: string }
-  | { kind: 'entity'; table: CatalogTable; key: string[]; label: string }
+  | { kind: 'entity'; table: CatalogTable; key: string[]; labels: string[] }
   | { kind: 'time'; table: CatalogTable; column: string; grain: Grain };
+export type Filter = { table: CatalogTable; column: string; op: '=' | '<>' | '>' | '>=' | '<' | '<='; value: string | number };
 /** Rows whose `column` falls in [from, to): dates as bound parameters. */
 export type TimeRange = { table: CatalogTable; column: string; from: string; to: string; label: string };
-export type Plan = { measure: Measure; groupBy?: Grouping; range?: TimeRange; limit?: number };
+export type Plan = {
+  measure: Measure;
+  groupBy: Grouping[];
+  filters: Filter[];
+  range?: TimeRange;
+  limit?: number;
+  direction: 'desc' | 'asc';
+  share: boolean;
+  growth: boolean;
+};
 export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string[]; missing: string[] };
 
-const NUMERIC = /^(smallint|integer|bigint|numeric|real|double precision|decimal)/;
-const TEXTUAL = /^(text|character|citext|varchar)/;
-const REVENUE_WORDS = ['revenue', 'sale', 'turnover', 'income'];
-const AGGREGATE_WORDS: Record<string, Aggregate> = {
-  total: 'sum', sum: 'sum', average: 'avg', avg: 'avg', mean: 'avg', maximum: 'max', max: 'max', highest: 'max',
-  minimum: 'min', min: 'min', lowest: 'min',
+const REVENUE_WORDS = new Set(['revenue', 'sale', 'turnover', 'income', 'gmv']);
+const AGGREGATES: Record<string, Aggregate> = {
+  sum: 'sum', average: 'avg', avg: 'avg', mean: 'avg', typical: 'avg', maximum: 'max', max: 'max', largest: 'max', biggest: 'max',
+  minimum: 'min', min: 'min', smallest: 'min', highest: 'max', lowest: 'min',
+};
+const COUNT_WORDS = new Set(['count', 'number', 'many']);
+const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
+const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
+const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
+const NEGATIONS = /\b(not|excluding|exclude|except|other than|without|non|besides)\s*$/;
+const SHARE = /\b(?:share|percentage|percent|proportion|fraction)\s+of\b|\bas a (?:share|percentage)\b/;
+const GROWTH = /\b(growth|grow|change|increase|decrease|compared|vs|versus|previous period)\b/;
+/** Words a question may use with no link of their own. */
+const GRAMMAR = new Set([
+  'by', 'per', 'each', 'for', 'across', 'top', 'bottom', 'only', 'just', 'now', 'instead', 'also', 'again', 'same', 'but', 'then', 'about',
+  'which', 'where', 'when', 'did', 'had', 'ha', 'made', 'make', 'placed', 'generated', 'spent', 'sold', 'rank', 'ranked', 'ranking', 'order',
+  'between', 'during', 'trend', 'period', 'previou', 'previous', 'year', 'month', 'week', 'day', 'quarter', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly',
+  'annual', 'time', 'bucket', 'group', 'grouped', 'broken', 'distribution', 'split', 'overall', 'record', 'row', 'entrie', 'entry', 'item', 'line',
+  'state', 'it', 'them', 'they', 'one', 'first', 'last', 'ever', 'currently', 'current', 'so', 'far', 'us', 'let', 'know', 'want', 'need', 'would',
+  'like', 'hi', 'hello', 'thank', 'thanks', 'who', 'whom', 'in', 'there', 'come', 'came', 'through', 'via', 'using', 'with', 'get', 'got',
+  ...REVENUE_WORDS, ...Object.keys(AGGREGATES), ...COUNT_WORDS, ...DISTINCT_WORDS, ...TOP_WORDS, ...BOTTOM_WORDS,
+  'share', 'percentage', 'percent', 'proportion', 'fraction', 'breakdown', 'growth', 'grow', 'change', 'increase', 'decrease', 'compared', 'vs', 'versus',
+  'not', 'excluding', 'exclude', 'except', 'other', 'without', 'non', 'besides', 'over', 'under', 'above', 'below', 'more', 'less', 'fewer',
+  'greater', 'least', 'at', 'than', 'exceeding', 'equal',
+]);
+
+type Token = { word: string; used: boolean };
+type Parsed = {
+  tokens: Token[];
+  filters: Filter[];
+  range?: { from: string; to: string; label: string };
+  grain?: Grain;
+  limit?: number;
+  direction?: 'desc' | 'asc';
+  share: boolean;
+  growth: boolean;
+  /** `at`: the token position where the comparison stood, after the words it applies to. */
+  comparisons: { op: Filter['op']; value: number; at: number }[];
 };
 
-const TEMPORAL = /^(date|timestamp)/;
-const GRAIN_WORDS: Record<string, Grain> = {
-  daily: 'day', day: 'day', weekly: 'week', week: 'week', monthly: 'month', month: 'month',
-  quarterly: 'quarter', quarter: 'quarter', yearly: 'year', annual: 'year', annually: 'year', year: 'year',
-};
+const normal = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]+/g, ' ').trim()} `;
 
-const isNumeric = (c: CatalogColumn) => NUMERIC.test(c.type);
-const isKey = (t: CatalogTable, c: CatalogColumn) =>
-  t.primaryKey.includes(c.name) || t.foreignKeys.some((f) => f.columns.includes(c.name)) || /(^|_)id$/.test(c.name);
-
-/** How well `name`'s words appear in `ws`: 1 when all do, 0.6 when its head (last) word does. */
-function nameScore(name: string, ws: string[]): number {
-  const parts = identifierWords(name);
-  if (parts.every((p) => ws.includes(p))) return 1 + 0.1 * parts.length;
-  return ws.includes(parts.at(-1)!) ? 0.6 : 0;
-}
-
-function bestTable(catalog: Catalog, ws: string[]): CatalogTable | undefined {
-  let best: { table: CatalogTable; score: number } | undefined;
-  for (const table of catalog.tables) {
-    const score = nameScore(table.name, ws);
-    if (score > (best?.score ?? 0)) best = { table, score };
+/** Sampled values found in the text, longest first, each at most once; the text without them. */
+function findValues(text: string, knowledge: PlannerKnowledge, graph: Graph): { found: { key: string; value: string; negated: boolean }[]; rest: string } {
+  let rest = normal(text);
+  const found: { key: string; value: string; negated: boolean }[] = [];
+  const candidates: { key: string; value: string; norm: string }[] = [];
+  for (const [key, values] of Object.entries(knowledge.sampledValues)) {
+    for (const value of values) {
+      const norm = normal(value);
+      if (norm.trim().length < 3 || /^ [\d ]+ $/.test(norm)) continue;
+      if (rest.includes(norm)) candidates.push({ key, value, norm });
+    }
   }
-  return best?.table;
+  candidates.sort((a, b) => b.norm.length - a.norm.length);
+  for (const c of candidates) {
+    const at = rest.indexOf(c.norm);
+    if (at < 0) continue;
+    // A value that is also a table or column name ("orders", "category") is read as the name.
+    const isName = [...graph.tableWords.values(), ...graph.columnWords.values()].some((w) => ` ${w.join(' ')} ` === c.norm || ` ${w.join(' ')}s ` === c.norm);
+    if (isName) continue;
+    const negated = NEGATIONS.test(rest.slice(0, at));
+    found.push({ key: c.key, value: c.value, negated });
+    rest = `${rest.slice(0, at)} ${rest.slice(at + c.norm.length)}`;
+  }
+  return { found, rest };
 }
 
-function revenueMeasure(catalog: Catalog): Omit<Measure, 'fn'> | undefined {
-  for (const table of catalog.tables) {
+function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, today: Date): Omit<Parsed, 'filters'> & { values: ReturnType<typeof findValues>['found'] } {
+  let text = chineseNumerals(question);
+  const time = parseTimeRange(text, today);
+  if (time) text = text.toLowerCase().replace(time.text, ' ');
+  const grain = parseGrain(text);
+  if (grain) text = text.toLowerCase().replace(grain.text, ' ');
+  let english = englishText(text);
+  const share = SHARE.test(english);
+  english = english.replace(SHARE, ' ');
+  const growth = GROWTH.test(english);
+  const { found, rest } = findValues(english, knowledge, graph);
+  english = rest;
+  const comparisons: Parsed['comparisons'] = [];
+  english = english.replace(
+    /\b(more than|greater than|over|above|exceeding|at least|less than|fewer than|under|below|at most)\s+\$?(\d+(?:\.\d+)?)/g,
+    (all, word: string, n: string, offset: number) => {
+      const op = ({ 'more than': '>', 'greater than': '>', over: '>', above: '>', exceeding: '>', 'at least': '>=', 'less than': '<', 'fewer than': '<', under: '<', below: '<', 'at most': '<=' } as const)[word as 'over']!;
+      comparisons.push({ op, value: Number(n), at: -1 });
+      return ` zcompared${String.fromCharCode(96 + comparisons.length)} `;
+    },
+  );
+  const tokens: Token[] = [];
+  for (const word of toWords(english)) {
+    const marker = /^zcompared([a-z])$/.exec(word);
+    if (marker) comparisons[marker[1]!.charCodeAt(0) - 97]!.at = tokens.length;
+    else tokens.push({ word, used: false });
+  }
+  let limit: number | undefined;
+  let direction: 'desc' | 'asc' | undefined;
+  tokens.forEach((t, i) => {
+    const top = TOP_WORDS.has(t.word);
+    const bottom = BOTTOM_WORDS.has(t.word);
+    if (!top && !bottom) return;
+    const next = tokens[i + 1] && numberWord(tokens[i + 1]!.word);
+    if (next !== undefined || t.word === 'top' || t.word === 'bottom') {
+      limit = next ?? limit ?? 10;
+      direction = bottom ? 'asc' : 'desc';
+      t.used = true;
+      if (next !== undefined) tokens[i + 1]!.used = true;
+    } else if (direction === undefined) direction = bottom ? 'asc' : 'desc';
+  });
+  // "the 5 best-selling products", "前5": a number just before a ranked thing.
+  return { tokens, range: time?.range, grain: grain?.grain, limit, direction, share, growth, comparisons, values: found };
+}
+
+type ColumnLink = { table: CatalogTable; column: CatalogColumn; score: number; at: number; width: number };
+type TableLink = { table: CatalogTable; score: number; at: number; width: number };
+
+/** Tables and columns whose names appear in the words, at each position. */
+function link(graph: Graph, tokens: Token[]) {
+  const words = tokens.map((t) => t.word);
+  const matchAt = (name: string[]): number => {
+    for (let i = 0; i + name.length <= words.length; i++) if (name.every((w, k) => words[i + k] === w)) return i;
+    return -1;
+  };
+  const tables: TableLink[] = [];
+  for (const [table, name] of graph.tableWords) {
+    const at = matchAt(name);
+    if (at >= 0) tables.push({ table, score: name.length, at, width: name.length });
+    else if (name.length > 1 && words.includes(name.at(-1)!)) tables.push({ table, score: 0.5, at: words.indexOf(name.at(-1)!), width: 1 });
+  }
+  const columns: ColumnLink[] = [];
+  for (const table of graph.catalog.tables) {
+    for (const column of table.columns) {
+      const name = graph.columnWords.get(column)!;
+      const at = matchAt(name);
+      if (at >= 0) columns.push({ table, column, score: name.length, at, width: name.length });
+      else if (name.length > 1 && !isKeyColumn(table, column)) {
+        // "country" for billing_country, "price" for unit_price: the head word alone, weaker.
+        const head = words.indexOf(name.at(-1)!);
+        if (head >= 0) columns.push({ table, column, score: 0.5, at: head, width: 1 });
+      }
+    }
+  }
+  return { tables, columns };
+}
+
+function revenueMeasure(graph: Graph, near?: CatalogTable): Omit<Measure, 'fn'> | undefined {
+  const found: Omit<Measure, 'fn'>[] = [];
+  for (const table of graph.catalog.tables) {
     const find = (re: RegExp) => table.columns.find((c) => isNumeric(c) && re.test(c.name));
-    const quantity = find(/^(quantity|qty|units?)$/);
-    const price = find(/^(unit_?price|price)$/);
+    const quantity = find(/^(quantity|qty|units?|quantity_sold)$/);
+    const price = find(/^(unit_?price|price|sale_price)$/);
     if (!quantity || !price) continue;
     const discount = find(/^discount(_rate|_pct)?$/);
-    return { table, label: 'revenue', value: { kind: 'revenue', quantity: quantity.name, price: price.name, discount: discount?.name } };
+    found.push({ table, label: 'revenue', value: { kind: 'revenue', quantity: quantity.name, price: price.name, discount: discount?.name } });
   }
-  return undefined;
-}
-
-function columnMeasure(catalog: Catalog, ws: string[]): Omit<Measure, 'fn'> | undefined {
-  let best: { measure: Omit<Measure, 'fn'>; score: number } | undefined;
-  for (const table of catalog.tables) {
-    for (const column of table.columns) {
-      if (!isNumeric(column) || isKey(table, column)) continue;
-      const parts = identifierWords(column.name);
-      const score = parts.every((p) => ws.includes(p)) ? parts.length : 0;
-      if (score > (best?.score ?? 0)) best = { measure: { table, label: column.name, value: { kind: 'column', column: column.name } }, score };
+  if (found.length === 0) {
+    // No quantity and price: a money column named for what was paid.
+    for (const table of graph.catalog.tables) {
+      const column = table.columns.find((c) => isNumeric(c) && /^(amount|revenue|sales|total|total_amount|sales_amount)$/.test(c.name));
+      if (column && table.foreignKeys.length > 0) found.push({ table, label: 'revenue', value: { kind: 'column', column: column.name } });
     }
   }
-  return best?.measure;
+  if (found.length <= 1) return found[0];
+  return near ? found.find((m) => m.table === near) : undefined;
 }
 
-function dimension(catalog: Catalog, ws: string[]): Grouping | undefined {
-  for (const table of catalog.tables) {
-    for (const column of table.columns) {
-      if (!TEXTUAL.test(column.type) || isKey(table, column)) continue;
-      if (identifierWords(column.name).every((p) => ws.includes(p))) return { kind: 'column', table, column: column.name };
-    }
-  }
-  return undefined;
-}
-
-function entity(table: CatalogTable): Grouping | undefined {
-  const label =
-    table.columns.find((c) => TEXTUAL.test(c.type) && /^(name|title|.*_name)$/.test(c.name)) ??
-    table.columns.find((c) => TEXTUAL.test(c.type));
-  if (!label || table.primaryKey.length === 0) return undefined;
-  return { kind: 'entity', table, key: table.primaryKey, label: label.name };
-}
-
-/** The date column that places a measure's rows in time: on its table, else on a parent's. */
-function timeColumn(catalog: Catalog, base: CatalogTable): { table: CatalogTable; column: string } | undefined {
-  const byId = new Map(catalog.tables.map((t) => [t.id, t]));
-  const seen = new Set<string>();
-  const queue = [base];
-  while (queue.length) {
-    const table = queue.shift()!;
-    if (seen.has(table.id)) continue;
-    seen.add(table.id);
-    const column = table.columns.find((c) => TEMPORAL.test(c.type));
-    if (column) return { table, column: column.name };
-    // Only towards parents (many-to-one), so every row keeps exactly one date.
-    for (const fk of table.foreignKeys) {
-      const parent = byId.get(fk.table);
-      if (parent) queue.push(parent);
+function glossaryMeasure(graph: Graph, knowledge: PlannerKnowledge, tokens: Token[]): Omit<Measure, 'fn'> | undefined {
+  for (const term of knowledge.glossary) {
+    const termWords = toWords(term.term);
+    if (!termWords.length || !termWords.every((w) => tokens.some((t) => t.word === w))) continue;
+    // A glossary formula of the form quantity * price [* (1 - discount)] on one table.
+    const cols = [...(term.sql ?? '').matchAll(/([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!);
+    for (const table of graph.catalog.tables) {
+      const names = new Set(table.columns.map((c) => c.name));
+      const used = cols.filter((c) => names.has(c));
+      const quantity = used.find((c) => /qty|quantity|units?/.test(c));
+      const price = used.find((c) => /price/.test(c));
+      if (quantity && price) {
+        for (const t of tokens) if (termWords.includes(t.word)) t.used = true;
+        return { table, label: term.term, value: { kind: 'revenue', quantity, price, discount: used.find((c) => /discount/.test(c)) } };
+      }
     }
   }
   return undefined;
 }
 
-const after = (ws: string[], marker: string) => {
-  const i = ws.indexOf(marker);
-  return i < 0 ? [] : ws.slice(i + 1);
+export type PlanOptions = { knowledge: PlannerKnowledge; today: Date; previous?: Plan };
+
+const use = (tokens: Token[], at: number, width: number) => {
+  for (let k = at; k < at + width; k++) if (tokens[k]) tokens[k].used = true;
 };
 
 /** Question -> plan over the catalog, or what was and was not understood. */
-export function planQuestion(question: string, catalog: Catalog): Planned {
-  const ws = questionWords(question);
-  const text = ws.join(' ');
-  const topAt = ws.indexOf('top');
-  const limit = topAt >= 0 && /^\d+$/.test(ws[topAt + 1] ?? '') ? Number(ws[topAt + 1]) : topAt >= 0 ? 10 : undefined;
-  // "按地区统计订单数" reads "by region count orders": the grouping comes first.
-  const leadingBy = ws[0] === 'by';
-  const byWords = leadingBy ? ws.slice(1, 2) : ws.includes('by') ? after(ws, 'by') : after(ws, 'per');
-  const subjectWords = leadingBy ? ws.slice(2) : byWords.length ? ws.slice(0, ws.length - byWords.length) : ws;
-  const grain = Object.entries(GRAIN_WORDS).find(([w]) => ws.includes(w))?.[1];
-  const year = /\b(19|20)\d{2}\b/.exec(question)?.[0];
-  const counting = /\b(how many|number of|count)\b/.test(text);
+export function planQuestion(question: string, catalog: Catalog, { knowledge, today, previous }: PlanOptions): Planned {
+  const graph = graphOf(catalog);
+  const p = parse(question, knowledge, graph, today);
+  const { tokens } = p;
+  const words = tokens.map((t) => t.word);
+  const understood: string[] = [];
+  const missing: string[] = [];
+  const { tables, columns } = link(graph, tokens);
+  const byAt = words.indexOf('by') >= 0 ? words.indexOf('by') : words.indexOf('per');
+  const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|按|除了|去掉)/.test(question.trim()));
 
+  // The measure; `explicit` when the question names it rather than only a table to count.
   let measure: Measure | undefined;
-  const fn = (Object.entries(AGGREGATE_WORDS).find(([w]) => ws.includes(w))?.[1] ?? 'sum') as Aggregate;
-  const wantsRevenue = REVENUE_WORDS.some((w) => ws.includes(w));
-  if (wantsRevenue) {
-    const revenue = revenueMeasure(catalog);
-    if (revenue) measure = { ...revenue, fn: fn === 'count' ? 'sum' : fn };
-  } else if (counting) {
-    const table = bestTable(catalog, topAt >= 0 ? subjectWords.slice(0, topAt) : subjectWords);
-    if (table) measure = { fn: 'count', table, value: { kind: 'rows' }, label: table.name };
+  let explicit = true;
+  const rankWords = new Set(['highest', 'lowest', 'largest', 'biggest', 'smallest']);
+  const fnWord = tokens.find((t) => AGGREGATES[t.word] && !(p.direction && rankWords.has(t.word)));
+  const fn = fnWord ? AGGREGATES[fnWord.word]! : undefined;
+  const countAt = words.findIndex((w) => COUNT_WORDS.has(w));
+  const counting = countAt >= 0;
+  const revenueAt = words.findIndex((w) => REVENUE_WORDS.has(w));
+  const glossary = glossaryMeasure(graph, knowledge, tokens);
+  // A column named just before a comparison ("unit price over 100") filters; it is not the measure.
+  const compared = new Set(p.comparisons.map((c) => c.at));
+  const inComparison = (l: { at: number; width: number }) => compared.has(l.at + l.width);
+  const mentioned = (table: CatalogTable) => tables.find((t) => t.table === table && t.score >= 1);
+  const numericLinks = columns
+    .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c))
+    .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at);
+  const afterRanking = tokens.findIndex((t, i) => i > 0 && (TOP_WORDS.has(tokens[i - 1]!.word) || BOTTOM_WORDS.has(tokens[i - 1]!.word) || numberWord(tokens[i - 1]!.word) !== undefined) && tables.some((l) => l.at === i));
+  if (glossary) {
+    measure = { ...glossary, fn: fn ?? 'sum' };
+  } else if (revenueAt >= 0 && !(counting && tables.some((t) => t.score >= 1 && t.at > countAt && t.at <= countAt + 3))) {
+    const near = tables.find((t) => t.score >= 1 && revenueMeasure(graph, t.table))?.table;
+    const revenue = revenueMeasure(graph, near);
+    if (revenue) {
+      measure = { ...revenue, fn: fn ?? 'sum' };
+      tokens[revenueAt]!.used = true;
+    } else missing.push('how revenue is computed here');
+  } else if (numericLinks.length && !(counting && !fn)) {
+    const best = numericLinks[0]!;
+    const rival = numericLinks.find((l) => l !== best && l.score === best.score && l.at === best.at && !!mentioned(l.table) === !!mentioned(best.table));
+    // "Average unit price" with two tables holding a unit_price and neither named: do not pick one.
+    if (rival) missing.push(`whether ${best.column.name} means ${best.table.name} or ${rival.table.name}`);
+    measure = { fn: fn ?? 'sum', table: best.table, value: { kind: 'column', column: best.column.name }, label: best.column.name };
+    use(tokens, best.at, best.width);
+    const hint = mentioned(best.table);
+    if (hint) use(tokens, hint.at, hint.width);
   } else {
-    const column = columnMeasure(catalog, byWords.length ? subjectWords : ws);
-    if (column) measure = { ...column, fn };
+    const distinctAt = words.findIndex((w) => DISTINCT_WORDS.has(w));
+    const distinct = distinctAt >= 0 ? columns.filter((c) => c.at > distinctAt && !isNumeric(c.column) && c.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score)[0] : undefined;
+    // What is counted: the table right after "number of"/"how many", else the first one not being ranked or grouped by.
+    const named = tables.filter((t) => t.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score);
+    const subject =
+      (counting ? named.find((t) => t.at > countAt && t.at <= countAt + 3) : undefined) ??
+      named.find((t) => t.at !== afterRanking && tokens[t.at - 1]?.word !== 'by' && tokens[t.at - 1]?.word !== 'per');
+    const grouped = byAt >= 0 || p.grain !== undefined || p.limit !== undefined || p.share || p.growth || p.comparisons.length > 0 || p.values.length > 0 || p.range !== undefined;
+    if (distinct) {
+      measure = { fn: 'count', table: distinct.table, value: { kind: 'distinct', column: distinct.column.name }, label: `distinct ${distinct.column.name}` };
+      use(tokens, distinct.at, distinct.width);
+      tokens[distinctAt]!.used = true;
+      const hint = mentioned(distinct.table);
+      if (hint) use(tokens, hint.at, hint.width);
+    } else if (subject && (counting || grouped)) {
+      explicit = counting;
+      measure = { fn: 'count', table: subject.table, value: { kind: 'rows' }, label: subject.table.name };
+      use(tokens, subject.at, subject.width);
+    }
+  }
+  if (fnWord && measure) fnWord.used = true;
+  if (counting) for (const t of tokens) if (COUNT_WORDS.has(t.word) || t.word === 'how') t.used = true;
+
+  // A question with no measure of its own, after an answered one, changes that answer.
+  const isFollowUp = previous !== undefined && (cue || !measure);
+  if (isFollowUp && (!measure || !explicit)) measure = previous!.measure;
+  if (!measure) {
+    if (!missing.length) missing.push('what to measure');
+    return { ok: false, understood, missing };
+  }
+  understood.push(measure.value.kind === 'rows' ? `the number of ${measure.table.name}` : `${measure.fn} of ${measure.label}`);
+  const base = measure.table;
+  const reachable = (table: CatalogTable) => {
+    const path = joinPath(graph, base, table);
+    return path && (measure!.value.kind === 'rows' || measure!.value.kind === 'distinct' || !fansOut(path)) ? path : undefined;
+  };
+  const distance = (table: CatalogTable) => reachable(table)?.length ?? Infinity;
+
+  // Value filters: each value's column, nearest to the measure's table.
+  const filters: Filter[] = [];
+  for (const v of p.values) {
+    const [schema, table, column] = v.key.split('.');
+    const owner = graph.byId.get(`${schema}.${table}`);
+    if (!owner || !reachable(owner)) continue;
+    filters.push({ table: owner, column: column!, op: v.negated ? '<>' : '=', value: v.value });
+  }
+  // The same value in two columns ("Books" as a category and a topic): keep the nearer one.
+  const kept = filters.filter((f) => !filters.some((g) => g !== f && g.value === f.value && distance(g.table) < distance(f.table)));
+  if (p.values.length && kept.length === 0) missing.push(`where ${p.values.map((v) => v.value).join(', ')} is recorded`);
+  for (const f of kept) understood.push(`${f.column} ${f.op === '=' ? 'is' : 'is not'} ${f.value}`);
+  for (const t of tokens) if (['not', 'excluding', 'exclude', 'except', 'without', 'non', 'other', 'besides'].includes(t.word) && p.values.some((v) => v.negated)) t.used = true;
+
+  // Numeric comparisons: the numeric column named just before them.
+  for (const c of p.comparisons) {
+    const target = columns
+      .filter((l) => isNumeric(l.column) && l.at + l.width === c.at && reachable(l.table))
+      .sort((a, b) => b.score - a.score || distance(a.table) - distance(b.table))[0];
+    if (!target) {
+      missing.push(`what "${c.op} ${c.value}" applies to`);
+      continue;
+    }
+    kept.push({ table: target.table, column: target.column.name, op: c.op, value: c.value });
+    use(tokens, target.at, target.width);
+    understood.push(`${target.column.name} ${c.op} ${c.value}`);
   }
 
-  const when = measure && (grain || year) ? timeColumn(catalog, measure.table) : undefined;
-  let groupBy: Grouping | undefined;
-  if (grain && when) {
-    groupBy = { kind: 'time', ...when, grain };
-  } else if (topAt >= 0) {
-    const rest = ws.slice(topAt + 1).filter((w) => !/^\d+$/.test(w));
-    const head = rest.slice(0, Math.max(1, rest.indexOf('by')));
-    const table = bestTable(catalog, head);
-    groupBy = dimension(catalog, head) ?? (table && table !== measure?.table ? entity(table) : undefined);
-  } else if (byWords.length) {
-    groupBy = dimension(catalog, byWords) ?? (bestTable(catalog, byWords) && entity(bestTable(catalog, byWords)!));
+  // Groupings: what follows "by"/"per"/"each", or what a ranking ranks.
+  const groupBy: Grouping[] = [];
+  const dimensionAt = (at: number): Grouping | undefined => {
+    const cols = columns
+      .filter((c) => c.at === at && isDimension(c.table, c.column) && reachable(c.table))
+      .sort((a, b) => b.score - a.score || distance(a.table) - distance(b.table) || Number(b.table === base) - Number(a.table === base));
+    const tbl = tables.filter((t) => t.at === at && t.score >= 1 && reachable(t.table)).sort((a, b) => b.score - a.score)[0];
+    // "customer segment", "product category": a table's name, then one of its columns.
+    const owned = tbl && columns.find((c) => c.at === at + tbl.width && c.table === tbl.table && isDimension(c.table, c.column));
+    if (owned) {
+      use(tokens, at, tbl.width + owned.width);
+      return { kind: 'column', table: owned.table, column: owned.column.name };
+    }
+    const col = cols[0];
+    if (tbl && (!col || tbl.score >= col.score) && (tbl.table !== base || p.limit !== undefined)) {
+      const labels = labelColumns(tbl.table);
+      if (!labels || tbl.table.primaryKey.length === 0) return undefined;
+      use(tokens, tbl.at, tbl.width);
+      return { kind: 'entity', table: tbl.table, key: tbl.table.primaryKey, labels };
+    }
+    if (!col) return undefined;
+    use(tokens, col.at, col.width);
+    return { kind: 'column', table: col.table, column: col.column.name };
+  };
+  const starts = words.flatMap((w, i) => (w === 'by' || w === 'per' || w === 'each' || w === 'across' || (w === 'and' && i > byAt && byAt >= 0) ? [i + 1] : []));
+  if (p.limit !== undefined || p.direction) starts.push(...words.flatMap((w, i) => (TOP_WORDS.has(w) || BOTTOM_WORDS.has(w) ? [i + 1, i + 2] : [])));
+  for (const at of [...new Set(starts)].sort((a, b) => a - b)) {
+    if (tokens[at - 1]?.word === 'by' && tokens[at] && REVENUE_WORDS.has(tokens[at].word)) continue;
+    const g = dimensionAt(at);
+    if (g && !groupBy.some((x) => JSON.stringify([x.table.id, 'column' in x ? x.column : '']) === JSON.stringify([g.table.id, 'column' in g ? g.column : '']))) {
+      groupBy.push(g);
+      tokens[at - 1] && (tokens[at - 1]!.used = true);
+    }
+  }
+  // "Most popular genre", "which category has the most...": a ranked table or column anywhere else.
+  if (groupBy.length === 0 && (p.limit !== undefined || p.direction)) {
+    for (let at = 0; at < tokens.length && groupBy.length === 0; at++) if (!tokens[at]!.used) {
+      const g = dimensionAt(at);
+      if (g) groupBy.push(g);
+    }
+  }
+  if (p.grain || p.growth) {
+    const when = timeColumn(graph, base);
+    if (!when) missing.push('which date to use');
+    else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
+  }
+  if (groupBy.length > 2) missing.push('how to group by more than two things at once');
+
+  let range: TimeRange | undefined;
+  if (p.range) {
+    const when = timeColumn(graph, base);
+    if (!when) missing.push('which date to use');
+    else {
+      range = { ...when, ...p.range };
+      understood.push(`in ${p.range.label}`);
+    }
   }
 
-  const understood = [measure && `${measure.fn} of ${measure.label}`, groupBy && `grouped by ${groupLabel(groupBy)}`].filter(Boolean) as string[];
-  const range = year && when ? { ...when, from: `${year}-01-01`, to: `${Number(year) + 1}-01-01`, label: year } : undefined;
-  if (range) understood.push(`in ${year}`);
-  const missing = [
-    !measure && 'what to measure',
-    (topAt >= 0 || byWords.length > 0) && !groupBy && 'what to group by',
-    (grain || year) && measure && !when && 'which date to use',
-  ].filter(Boolean) as string[];
-  if (!measure || missing.length) return { ok: false, understood, missing };
-  return { ok: true, plan: { measure, groupBy, range, limit: topAt >= 0 ? limit : undefined } };
+  // Anything left unexplained means the question says something the plan would ignore.
+  const unknown = tokens.filter((t) => !t.used && !isFiller(t.word) && !GRAMMAR.has(t.word) && numberWord(t.word) === undefined);
+  const leftover = unknown.filter((t) => !tables.some((l) => tokens[l.at] === t && (l.table === base || groupBy.some((g) => g.table === l.table) || kept.some((f) => f.table === l.table))));
+  if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
+
+  let plan: Plan = {
+    measure,
+    groupBy,
+    filters: kept,
+    range,
+    limit: p.limit,
+    direction: p.direction ?? 'desc',
+    share: p.share && groupBy.length > 0,
+    growth: p.growth && groupBy[0]?.kind === 'time',
+  };
+  if (isFollowUp) plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: p.limit !== undefined });
+  if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push('what to rank');
+  if (p.share && plan.groupBy.length === 0) missing.push('what to take the share of');
+  plan.share ||= p.share && plan.groupBy.length > 0;
+  if (missing.length) return { ok: false, understood, missing };
+  for (const g of plan.groupBy) understood.push(`grouped by ${groupLabel(g)}`);
+  return { ok: true, plan };
+}
+
+/** A follow-up changes what it names and keeps the rest of the previous plan. */
+function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: boolean; range: boolean; limit: boolean }): Plan {
+  const filters = [...previous.filters.filter((f) => !next.filters.some((g) => g.table === f.table && g.column === f.column)), ...next.filters];
+  let groupBy = said.groupBy ? next.groupBy : previous.groupBy;
+  // "As a monthly trend": the time bucket replaces the grouping; a ranking no longer applies.
+  const timeOnly = said.groupBy && next.groupBy.every((g) => g.kind === 'time');
+  if (timeOnly) groupBy = next.groupBy;
+  return {
+    measure: said.measure ? next.measure : previous.measure,
+    groupBy,
+    filters,
+    range: said.range ? next.range : previous.range,
+    limit: timeOnly ? undefined : said.limit ? next.limit : said.groupBy ? undefined : previous.limit,
+    direction: said.limit ? next.direction : previous.direction,
+    share: next.share || (previous.share && !said.groupBy),
+    growth: next.growth,
+  };
 }
 
 export function groupLabel(g: Grouping): string {

@@ -1,6 +1,7 @@
 import { intlLocale } from '@/lib/format';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
+import type { PlannerKnowledge } from './knowledge';
 import { groupLabel, planQuestion, type Grain, type Plan } from './plan';
 
 export type Lang = 'en' | 'zh';
@@ -66,15 +67,18 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang): string {
   }
   const { rows } = result;
   const measure = plan.measure.label;
-  if (!plan.groupBy) {
+  if (plan.groupBy.length === 0) {
     const value = format(rows[0]?.[0], lang);
     if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条 ${measure} 记录。` : `There are **${value}** ${measure}.`;
     return (lang === 'zh' ? `${measure} 的结果是 **${value}**。` : `The ${plan.measure.fn} of ${measure} is **${value}**.`) + definition(plan, lang);
   }
-  if (plan.groupBy.kind === 'time') return timeSeries(plan, result, plan.groupBy.grain, lang) + definition(plan, lang);
+  const [first] = plan.groupBy;
+  if (first.kind === 'time' && plan.groupBy.length === 1) return timeSeries(plan, result, first.grain, lang) + definition(plan, lang);
   if (rows.length === 0) return lang === 'zh' ? '没有符合条件的数据。' : 'No rows match.';
-  const group = groupLabel(plan.groupBy);
-  const top = rows.slice(0, 3).map((r) => `**${format(r[0], lang)}** (${format(r[1], lang)})`);
+  const group = plan.groupBy.map(groupLabel).join(lang === 'zh' ? '和' : ' and ');
+  // The label columns come first, then the measure (then a share or growth column).
+  const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
+  const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
   const head =
     lang === 'zh'
       ? `按 ${group} 统计的 ${measure}：最高的是 ${top.join('、')}，共 ${result.rowCount} 组。`
@@ -83,7 +87,7 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang): string {
 }
 
 /** Questions this catalog can answer, for when the planner cannot answer the one asked. */
-export function suggestions(catalog: Catalog, lang: Lang): string[] {
+export function suggestions(catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string[] {
   const candidates =
     lang === 'zh'
       ? ['按地区统计销售额', '每月销售额', '销售额最高的5个产品']
@@ -94,13 +98,13 @@ export function suggestions(catalog: Catalog, lang: Lang): string[] {
           ...catalog.tables.map((t) => `How many ${t.name.replaceAll('_', ' ')} are there?`),
         ];
   return candidates.filter((q) => {
-    const planned = planQuestion(q, catalog);
+    const planned = planQuestion(q, catalog, { knowledge, today: new Date() });
     return planned.ok && compilePlan(planned.plan, catalog) !== undefined;
   }).slice(0, 3);
 }
 
-export function abstention(understood: string[], missing: string[], catalog: Catalog, lang: Lang): string {
-  const ideas = suggestions(catalog, lang).map((q) => `- ${q}`).join('\n');
+export function abstention(understood: string[], missing: string[], catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string {
+  const ideas = suggestions(catalog, knowledge, lang).map((q) => `- ${q}`).join('\n');
   if (lang === 'zh') {
     return `我还不能可靠地回答这个问题${missing.length ? `：无法确定${missing.join('、')}` : ''}。${understood.length ? `我理解的是：${understood.join('，')}。` : ''}\n\n可以试试：\n${ideas}`;
   }

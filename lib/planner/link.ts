@@ -1,0 +1,95 @@
+import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catalog';
+import { isBookkeeping, isKeyColumn, isNumeric, isTemporal, isTextual } from './columns';
+import { identifierWords } from './lexicon';
+
+export type Edge = { from: CatalogTable; to: CatalogTable; fromColumns: string[]; toColumns: string[]; fansOut: boolean };
+
+/** The catalog with its foreign-key graph indexed once: planning a question must stay fast on 1,000 tables. */
+export type Graph = {
+  catalog: Catalog;
+  byId: Map<string, CatalogTable>;
+  edges: Map<string, Edge[]>;
+  /** Word -> tables and columns whose names hold it. */
+  tableWords: Map<CatalogTable, string[]>;
+  columnWords: Map<CatalogColumn, string[]>;
+};
+
+const graphs = new WeakMap<Catalog, Graph>();
+
+export function graphOf(catalog: Catalog): Graph {
+  const hit = graphs.get(catalog);
+  if (hit) return hit;
+  const byId = new Map(catalog.tables.map((t) => [t.id, t]));
+  const edges = new Map<string, Edge[]>(catalog.tables.map((t) => [t.id, []]));
+  for (const t of catalog.tables) {
+    for (const f of t.foreignKeys) {
+      const target = byId.get(f.table);
+      if (!target) continue;
+      edges.get(t.id)!.push({ from: t, to: target, fromColumns: f.columns, toColumns: f.refColumns, fansOut: false });
+      edges.get(target.id)!.push({ from: target, to: t, fromColumns: f.refColumns, toColumns: f.columns, fansOut: true });
+    }
+  }
+  const tableWords = new Map(catalog.tables.map((t) => [t, identifierWords(t.name)]));
+  const columnWords = new Map(catalog.tables.flatMap((t) => t.columns.map((c) => [c, identifierWords(c.name)] as const)));
+  const graph = { catalog, byId, edges, tableWords, columnWords };
+  graphs.set(catalog, graph);
+  return graph;
+}
+
+/** Shortest join path along foreign keys; `fansOut` marks an edge from a parent to its children. */
+export function joinPath(graph: Graph, from: CatalogTable, to: CatalogTable): Edge[] | undefined {
+  if (from.id === to.id) return [];
+  const previous = new Map<string, Edge | null>([[from.id, null]]);
+  const queue = [from];
+  while (queue.length) {
+    const table = queue.shift()!;
+    if (table.id === to.id) break;
+    // Parents first, so a many-to-one path wins a tie.
+    const out = [...graph.edges.get(table.id)!].sort((a, b) => Number(a.fansOut) - Number(b.fansOut));
+    for (const edge of out) {
+      if (previous.has(edge.to.id)) continue;
+      previous.set(edge.to.id, edge);
+      queue.push(edge.to);
+    }
+  }
+  if (!previous.has(to.id)) return undefined;
+  const path: Edge[] = [];
+  for (let e = previous.get(to.id); e; e = previous.get(e.from.id)) path.unshift(e);
+  return path;
+}
+
+export const fansOut = (path: Edge[]) => path.some((e) => e.fansOut);
+
+/** The date column that places a table's rows in time: on the table, else on a parent's. */
+export function timeColumn(graph: Graph, base: CatalogTable): { table: CatalogTable; column: string } | undefined {
+  const seen = new Set<string>();
+  const queue = [base];
+  while (queue.length) {
+    const table = queue.shift()!;
+    if (seen.has(table.id)) continue;
+    seen.add(table.id);
+    const dated = table.columns.filter((c) => isTemporal(c) && !isBookkeeping(c));
+    const column = dated.find((c) => /date|_at$|_on$|time/.test(c.name) && !/birth|required|shipped|due|hire|signup|launch/.test(c.name)) ?? dated[0];
+    if (column) return { table, column: column.name };
+    for (const edge of graph.edges.get(table.id)!) if (!edge.fansOut) queue.push(edge.to);
+  }
+  return undefined;
+}
+
+/** Columns that can be grouped on: text and dates that are not keys. */
+export const isDimension = (t: CatalogTable, c: CatalogColumn) =>
+  !isNumeric(c) && !isKeyColumn(t, c) && !/^(bytea|tsvector|json|jsonb|tsrange)|\[\]$/.test(c.type) && !isBookkeeping(c);
+
+/** The columns naming a table's rows: name, title, *_name, else first and last name. */
+export function labelColumns(table: CatalogTable): string[] | undefined {
+  const text = table.columns.filter((c) => isTextual(c) && !isKeyColumn(table, c));
+  const first = text.find((c) => c.name === 'first_name');
+  const last = text.find((c) => c.name === 'last_name');
+  const own = identifierWords(table.name).at(-1)!;
+  const named =
+    text.find((c) => c.name === 'name' || c.name === 'title') ??
+    text.find((c) => identifierWords(c.name).join(' ') === `${own} name` || c.name === own) ??
+    (first && last ? undefined : text.find((c) => /_(name|title)$/.test(c.name) && !/^(first|last|contact)_/.test(c.name)));
+  if (named) return [named.name];
+  return first && last ? [first.name, last.name] : undefined;
+}

@@ -1,0 +1,122 @@
+/** A half-open date range [from, to) as ISO dates, and how to say it. */
+export type DateRange = { from: string; to: string; label: string };
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3)));
+const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const utc = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m, d));
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/** Chinese numerals up to 99 as digits ("十二" -> 12), so one grammar reads both. */
+export function chineseNumerals(text: string): string {
+  return text.replace(/[一二两三四五六七八九十]+/g, (s) => {
+    if (s.length === 1) return String(ZH_DIGITS[s]);
+    const ten = s.indexOf('十');
+    if (ten < 0) return s;
+    const tens = ten === 0 ? 1 : ZH_DIGITS[s[ten - 1]!] ?? 1;
+    const ones = ten === s.length - 1 ? 0 : ZH_DIGITS[s[ten + 1]!] ?? 0;
+    return String(tens * 10 + ones);
+  });
+}
+
+type Match = { range: DateRange; text: string };
+
+/**
+ * The time range a question names, relative to `today` (UTC): years, quarters, months, "last
+ * month", "past 7 days", "since March", "year to date", and their Chinese forms. `text` is the
+ * part of the question it consumed.
+ */
+export function parseTimeRange(question: string, today: Date): Match | undefined {
+  const q = chineseNumerals(question.toLowerCase());
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth();
+  const start = utc(y, m, today.getUTCDate());
+  const quarterStart = (year: number, quarter: number) => utc(year, (quarter - 1) * 3);
+  const rules: [RegExp, (r: RegExpExecArray) => DateRange | undefined][] = [
+    [/\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: `${Number(r[2]) + 1}-01-01`, label: `${r[1]}–${r[2]}` })],
+    [/\bq([1-4])\s*(?:of\s+)?((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*q([1-4])\b/, (r) => {
+      const [quarter, year] = r[1] ? [Number(r[1]), Number(r[2])] : [Number(r[4]), Number(r[3])];
+      return { from: iso(quarterStart(year, quarter)), to: iso(quarterStart(year, quarter + 1)), label: `Q${quarter} ${year}` };
+    }],
+    [/((?:19|20)\d{2})\s*年\s*(?:第\s*)?([1-4])\s*季度/, (r) => ({ from: iso(quarterStart(+r[1]!, +r[2]!)), to: iso(quarterStart(+r[1]!, +r[2]! + 1)), label: `Q${r[2]} ${r[1]}` })],
+    [new RegExp(`\\bsince\\s+${MONTH_RE}(?:\\s+((?:19|20)\\d{2}))?\\b`), (r) => {
+      const month = monthIndex(r[1]!);
+      const year = r[2] ? Number(r[2]) : month <= m ? y : y - 1;
+      return { from: iso(utc(year, month)), to: iso(addDays(start, 1)), label: `since ${MONTHS[month]} ${year}` };
+    }],
+    [/\bsince\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: iso(addDays(start, 1)), label: `since ${r[1]}` })],
+    [/(?:自|从)\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:份)?\s*(?:以来|至今|起)/, (r) => {
+      const month = Number(r[2]) - 1;
+      const year = r[1] ? Number(r[1]) : month <= m ? y : y - 1;
+      return { from: iso(utc(year, month)), to: iso(addDays(start, 1)), label: `since ${MONTHS[month]} ${year}` };
+    }],
+    [new RegExp(`\\b${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`), (r) => {
+      const month = monthIndex(r[1]!);
+      return { from: iso(utc(+r[2]!, month)), to: iso(utc(+r[2]!, month + 1)), label: `${MONTHS[month]} ${r[2]}` };
+    }],
+    [/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/, (r) => ({ from: iso(utc(+r[1]!, +r[2]! - 1)), to: iso(utc(+r[1]!, +r[2]!)), label: `${r[1]}-${r[2]!.padStart(2, '0')}` })],
+    [/\b(?:year to date|ytd|this year so far)\b|今年以来|今年至今/, () => ({ from: iso(utc(y, 0)), to: iso(addDays(start, 1)), label: 'year to date' })],
+    [/\b(?:in the )?(?:past|last|previous|recent)\s+(\d+)\s+(day|week|month|year)s?\b|(?:过去|最近|近)\s*(\d+)\s*(天|日|周|个?星期|个?月|年)/, (r) => {
+      const n = Number(r[1] ?? r[3]);
+      const unit = r[2] ?? ({ 天: 'day', 日: 'day', 周: 'week', 星期: 'week', 个星期: 'week', 月: 'month', 个月: 'month', 年: 'year' } as Record<string, string>)[r[4]!];
+      const end = addDays(start, 1);
+      const from = unit === 'day' ? addDays(end, -n) : unit === 'week' ? addDays(end, -7 * n) : unit === 'month' ? utc(y, m - n, today.getUTCDate() + 1) : utc(y - n, m, today.getUTCDate() + 1);
+      return { from: iso(from), to: iso(end), label: `the past ${n} ${unit}${n === 1 ? '' : 's'}` };
+    }],
+    [/\blast month\b|\bprevious month\b|上个?月/, () => ({ from: iso(utc(y, m - 1)), to: iso(utc(y, m)), label: 'last month' })],
+    [/\bthis month\b|本月|这个月/, () => ({ from: iso(utc(y, m)), to: iso(utc(y, m + 1)), label: 'this month' })],
+    [/\blast quarter\b|\bprevious quarter\b|上个?季度/, () => {
+      const q0 = Math.floor(m / 3);
+      return { from: iso(utc(y, (q0 - 1) * 3)), to: iso(utc(y, q0 * 3)), label: 'last quarter' };
+    }],
+    [/\bthis quarter\b|本季度|这个季度/, () => {
+      const q0 = Math.floor(m / 3);
+      return { from: iso(utc(y, q0 * 3)), to: iso(utc(y, q0 * 3 + 3)), label: 'this quarter' };
+    }],
+    [/\blast year\b|\bprevious year\b|去年/, () => ({ from: `${y - 1}-01-01`, to: `${y}-01-01`, label: String(y - 1) })],
+    [/\bthis year\b|今年/, () => ({ from: `${y}-01-01`, to: `${y + 1}-01-01`, label: String(y) })],
+    [/\blast week\b|上周|上个?星期/, () => {
+      const monday = addDays(start, -((start.getUTCDay() + 6) % 7));
+      return { from: iso(addDays(monday, -7)), to: iso(monday), label: 'last week' };
+    }],
+    [/\bthis week\b|本周|这周/, () => {
+      const monday = addDays(start, -((start.getUTCDay() + 6) % 7));
+      return { from: iso(monday), to: iso(addDays(monday, 7)), label: 'this week' };
+    }],
+    [/\byesterday\b|昨天/, () => ({ from: iso(addDays(start, -1)), to: iso(start), label: 'yesterday' })],
+    [/\btoday\b|今天/, () => ({ from: iso(start), to: iso(addDays(start, 1)), label: 'today' })],
+    [/((?:19|20)\d{2})\s*年(?:度)?|\b(?:in|during|for|of)?\s*((?:19|20)\d{2})\b/, (r) => {
+      const year = r[1] ?? r[2]!;
+      return { from: `${year}-01-01`, to: `${Number(year) + 1}-01-01`, label: year };
+    }],
+  ];
+  for (const [re, make] of rules) {
+    const r = re.exec(q);
+    if (!r) continue;
+    const range = make(r);
+    if (range) return { range, text: r[0] };
+  }
+  return undefined;
+}
+
+/** The bucket a question asks for: "monthly", "per week", "by quarter", "每月", "按天". */
+export function parseGrain(question: string): { grain: Grain; text: string } | undefined {
+  const q = question.toLowerCase();
+  const rules: [RegExp, Grain][] = [
+    [/\b(?:daily|per day|by day|each day|every day|day by day)\b|每天|每日|按天|按日|逐日/, 'day'],
+    [/\b(?:weekly|per week|by week|each week|every week)\b|每周|按周|每个?星期/, 'week'],
+    [/\b(?:monthly|per month|by month|each month|every month|month by month|month over month)\b|每个?月|按月|月度|逐月/, 'month'],
+    [/\b(?:quarterly|per quarter|by quarter|each quarter|every quarter)\b|每个?季度|按季度|季度/, 'quarter'],
+    [/\b(?:yearly|annual|annually|per year|by year|each year|every year|year over year|year by year)\b|每年|按年|年度|逐年|同比/, 'year'],
+    [/\b(?:trend|over time)\b|趋势|走势/, 'month'],
+  ];
+  for (const [re, grain] of rules) {
+    const r = re.exec(q);
+    if (r) return { grain, text: r[0] };
+  }
+  return undefined;
+}
