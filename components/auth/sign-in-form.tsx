@@ -9,7 +9,8 @@ import { authClient } from '@/lib/auth/client';
 
 const field = 'h-10 w-full rounded-md border border-border bg-card px-3 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring';
 
-export function SignInForm() {
+/** `next`: where to go once signed in, a path on this site. */
+export function SignInForm({ next }: { next: string }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const [error, setError] = useState<string>();
@@ -27,7 +28,7 @@ export function SignInForm() {
         setPending(false);
         // One message for every failure: it must not reveal whether the account exists.
         if (error) return setError(error.status === 429 ? t('tooMany') : t('failed'));
-        router.push('/');
+        router.push(next);
         router.refresh();
       }}
     >

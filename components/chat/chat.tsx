@@ -68,7 +68,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
       : last?.role === 'user'
         ? { title: t('unanswered'), detail: null }
         : last?.metadata?.status === 'failed'
-          ? { title: t('interrupted'), detail: last.metadata.error ?? null }
+          ? { title: t('interrupted'), detail: null }
           : null;
   const dataset = datasets.find((d) => d.id === datasetId);
   const endRef = useRef<HTMLDivElement>(null);

@@ -1,6 +1,6 @@
 'use client';
 
-import { Check, Loader2, Pencil, Search, Shield, Trash2, UserRound, X } from 'lucide-react';
+import { Check, Link2, Loader2, Pencil, Search, Shield, Trash2, UserRound, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -131,6 +131,10 @@ export function History({ user, currentId, refreshKey }: { user: SessionUser; cu
         <Link href="/account" className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted" title={tAccount('link')}>
           <UserRound className="size-4 shrink-0 text-muted-foreground" aria-hidden />
           <span className="truncate">{user.email}</span>
+        </Link>
+        <Link href="/shares" className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted">
+          <Link2 className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+          {tAccount('shares')}
         </Link>
         {user.role === 'admin' && (
           <Link href="/admin" className="flex items-center gap-2 rounded-md px-2 py-1.5 hover:bg-muted">

@@ -3,6 +3,7 @@ import { createTranslator } from 'next-intl';
 import { canAccess, createConversation, deleteMessagesAfter, getConversation, getMessages, getUsableDataset, saveMessage } from '@/db/queries';
 import { limitReached } from '@/db/usage';
 import { requestLocale } from '@/i18n/config';
+import { loadMessages } from '@/i18n/messages';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { answer, notice } from '@/lib/ai/chat';
 import { ModelConfigError, resolveModel } from '@/lib/ai/models';
@@ -59,7 +60,7 @@ export async function POST(request: Request) {
   const limit = await limitReached(user.id);
   if (limit) {
     const locale = requestLocale(request.headers);
-    const t = createTranslator({ locale, messages: (await import(`@/messages/${locale}.json`)).default, namespace: 'chat' });
+    const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'chat' });
     return notice(conversationId, t('limitReached', { kind: limit.kind, limit: limit.limit }), { notice: 'limit' });
   }
 

@@ -1,0 +1,10 @@
+import type { Locale } from './config';
+
+/** Namespaces kept in their own file, `messages/<locale>/<namespace>.json`, beside the core `messages/<locale>.json`. */
+const namespaces = ['admin', 'datasets', 'load', 'share', 'account'] as const;
+
+export async function loadMessages(locale: Locale) {
+  const core = (await import(`../messages/${locale}.json`)).default;
+  const extra = await Promise.all(namespaces.map(async (n) => [n, (await import(`../messages/${locale}/${n}.json`)).default] as const));
+  return { ...core, ...Object.fromEntries(extra) };
+}
