@@ -59,7 +59,8 @@ export async function getAdminUser(id: string) {
 }
 
 export async function emailTaken(email: string): Promise<boolean> {
-  const [row] = await db().select({ id: user.id }).from(user).where(eq(sql`lower(${user.email})`, email.toLowerCase()));
+  // Better Auth stores emails in lower case.
+  const [row] = await db().select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase()));
   return Boolean(row);
 }
 

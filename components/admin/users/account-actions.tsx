@@ -52,7 +52,7 @@ export function AccountActions({ user, isSelf }: Props) {
 
   const remove = () =>
     run('DELETE', `/api/admin/users/${user.id}`, undefined, () => {
-      router.push('/admin/users');
+      router.push(isSelf ? '/sign-in' : '/admin/users');
       router.refresh();
     });
 

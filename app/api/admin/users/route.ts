@@ -41,10 +41,18 @@ export async function POST(request: Request) {
   const { data, response: invalid } = await parseBody(request, createSchema, 'Send JSON { "email", "name", "role", "password" }.');
   if (invalid) return invalid;
   const { email, name, role } = data;
-  if (await emailTaken(email)) return fail(409, 'An account with this email already exists.');
+  const taken = () => fail(409, 'An account with this email already exists.');
+  if (await emailTaken(email)) return taken();
   const generated = data.password === undefined;
   const password = data.password ?? randomBytes(12).toString('base64url');
-  const id = await createUser(email, password, role, { name });
+  let id: string;
+  try {
+    id = await createUser(email, password, role, { name });
+  } catch (error) {
+    // Another admin created the same email a moment ago.
+    if (await emailTaken(email)) return taken();
+    throw error;
+  }
   // Signing up signs the new account in; that session belongs to nobody, so the account starts signed out.
   await revokeSessions(id);
   return Response.json({ user: await getAdminUser(id), ...(generated && { password }) }, { status: 201 });
