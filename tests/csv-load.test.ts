@@ -1,11 +1,20 @@
+import { NextIntlClientProvider } from 'next-intl';
 import pg from 'pg';
+import { createElement, type ReactElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ColumnsEditor } from '@/components/admin/csv-upload/columns-editor';
+import { CsvUpload } from '@/components/admin/csv-upload/csv-upload';
+import { FailureMessage } from '@/components/admin/csv-upload/failure-message';
+import { columnIssues } from '@/components/admin/csv-upload/names';
 import { getDataset } from '@/db/queries';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { headerNames, isIdentifier, tableNameFromFile, toIdentifier } from '@/lib/warehouse/csv/identifiers';
 import { inferType } from '@/lib/warehouse/csv/infer';
 import type { CsvPreview, LoadPlan } from '@/lib/warehouse/csv/plan';
 import { inspectSample } from '@/lib/warehouse/csv/sample';
+import enLoad from '@/messages/en/load.json';
+import zhLoad from '@/messages/zh/load.json';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 
 const previewRoute = await import('@/app/api/admin/datasets/[id]/csv/preview/route');
@@ -84,6 +93,57 @@ describe('reading a sample', () => {
     expect(inspect('a,b\n1,2\n3,x"y\n')).toThrow(/^Line 3 has a stray quote/);
     expect(inspect(Buffer.from('a,b\n1,2\n3,caf\xe9\n', 'latin1'))).toThrow(/^Line 3 is not valid UTF-8/);
     expect(inspect('a,b\n')).toThrow(/no rows under it/);
+  });
+});
+
+describe('the upload page in both languages (server render)', () => {
+  const render = (element: ReactElement, locale: 'en' | 'zh') =>
+    renderToString(createElement(NextIntlClientProvider, { locale, messages: { load: locale === 'en' ? enLoad : zhLoad }, timeZone: 'UTC', children: element }))
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#x27;', "'");
+
+  it('starts with a drop zone', () => {
+    expect(render(createElement(CsvUpload, { datasetId: 'd', datasetName: 'Sales' }), 'en')).toContain('Drop a CSV file here, or choose one');
+    expect(render(createElement(CsvUpload, { datasetId: 'd', datasetName: 'Sales' }), 'zh')).toContain('将 CSV 文件拖到这里');
+  });
+
+  it('shows editable columns with their issues', () => {
+    const columns = [
+      { header: 'Order', name: 'order', type: 'text' as const },
+      { header: 'Amount', name: 'amount', type: 'numeric' as const },
+      { header: 'Amount 2', name: 'amount', type: 'integer' as const },
+    ];
+    const issues = columnIssues(columns.map((c) => c.name), RESERVED);
+    expect(issues).toEqual(['reserved', 'duplicate', 'duplicate']);
+    const html = render(createElement(ColumnsEditor, { columns, issues, rows: [['a', '1.5', '']], disabled: false, onChange: () => {} }), 'zh');
+    expect(html).toContain('“order”是 Postgres 的保留字');
+    expect(html).toContain('另一列已使用此名称');
+    expect(html).toContain('文件中为：Amount 2');
+    expect(html).toContain('>空<');
+  });
+
+  it.each(['en', 'zh'] as const)('words every refusal in %s', (locale) => {
+    const problems = [
+      { code: 'notUtf8', line: 7 },
+      { code: 'strayQuote', line: 7 },
+      { code: 'unclosedQuote', line: 7 },
+      { code: 'raggedMore', line: 7 },
+      { code: 'raggedFewer', line: 7 },
+      { code: 'badValue', line: 7, column: 'units', value: 'seven', type: 'integer' },
+      { code: 'tableExists', table: 'public.orders' },
+      { code: 'truncated', received: 1000, expected: 2000 },
+      { code: 'noRows' },
+      { code: 'emptyFile' },
+      { code: 'lineTooLong' },
+    ] as const;
+    for (const problem of problems) {
+      const html = render(createElement(FailureMessage, { failure: { kind: 'problem', problem } }), locale);
+      expect(html).not.toMatch(/load\.errors|MISSING|\{line\}/);
+      if ('line' in problem) expect(html).toContain('7');
+    }
+    const badValue = render(createElement(FailureMessage, { failure: { kind: 'problem', problem: problems[5] } }), locale);
+    expect(badValue).toContain(locale === 'en' ? '“seven” in column units is not a valid Integer' : '列 units 中的“seven”不是有效的整数');
+    for (const kind of ['network', 'forbidden', 'cancelled'] as const) expect(render(createElement(FailureMessage, { failure: { kind } }), locale)).toMatch(locale === 'en' ? /[a-z]{4}/ : /[\u4e00-\u9fff]/);
   });
 });
 
@@ -201,16 +261,24 @@ describe.skipIf(!server)(`loading a CSV file into a dataset, on ${server?.name}`
   });
 
   it.each([
-    ['a ragged row (more fields)', 'ragged_more', 'c0,c1\n1,a\n2,b\n3,c,extra\n', /^Line 4 has more fields than the header/],
-    ['a ragged row (fewer fields)', 'ragged_fewer', 'c0,c1\n1,a\n2\n', /^Line 3 has fewer fields than the header/],
-    ['bad encoding', 'bad_encoding', Buffer.from('c0,c1\n1,a\n2,caf\xe9\n3,c\n', 'latin1'), /^Line 3 is not valid UTF-8/],
-    ['an unmatched quote', 'unmatched_quote', 'c0,c1\n1,a\n2,"open\n3,c\n4,d\n', /^The quoted field that starts on line 3 is never closed/],
-    ['a value that breaks the inferred type', 'bad_value', 'c0,c1\n1,a\n2,b\nthree,c\n', /^Line 4: "three" in column c0 is not a valid integer/],
-    ['a header without rows', 'no_rows', 'c0,c1\n', /no rows under it/],
-  ])('%s is refused with its line, and no table is left behind', async (_case, table, csv, message) => {
+    ['a ragged row (more fields)', 'ragged_more', 'c0,c1\n1,a\n2,b\n3,c,extra\n', /^Line 4 has more fields than the header/, { code: 'raggedMore', line: 4 }],
+    ['a ragged row (fewer fields)', 'ragged_fewer', 'c0,c1\n1,a\n2\n', /^Line 3 has fewer fields than the header/, { code: 'raggedFewer', line: 3 }],
+    ['bad encoding', 'bad_encoding', Buffer.from('c0,c1\n1,a\n2,caf\xe9\n3,c\n', 'latin1'), /^Line 3 is not valid UTF-8/, { code: 'notUtf8', line: 3 }],
+    ['an unmatched quote', 'unmatched_quote', 'c0,c1\n1,a\n2,"open\n3,c\n4,d\n', /^The quoted field that starts on line 3 is never closed/, { code: 'unclosedQuote', line: 3 }],
+    [
+      'a value that breaks the inferred type',
+      'bad_value',
+      'c0,c1\n1,a\n2,b\nthree,c\n',
+      /^Line 4: "three" in column c0 is not a valid integer/,
+      { code: 'badValue', line: 4, column: 'c0', value: 'three', type: 'integer' },
+    ],
+    ['a header without rows', 'no_rows', 'c0,c1\n', /no rows under it/, { code: 'noRows' }],
+  ])('%s is refused with its line, and no table is left behind', async (_case, table, csv, message, problem) => {
     const response = await load(plan(table), csv);
     expect(response.status).toBe(422);
-    expect(await errorOf(response)).toMatch(message);
+    const body = (await response.json()) as { error: string; problem: unknown };
+    expect(body.error).toMatch(message);
+    expect(body.problem).toEqual(problem);
     expect(await tableExists(table)).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { badValue, CsvLoadError, notUtf8, raggedRow, tableExists, unclosedQuote } from './errors';
+import { badValue, CsvLoadError, notUtf8, noRows, raggedRow, tableExists, truncated, unclosedQuote } from './errors';
 import { isIdentifier } from './identifiers';
 import { LineTracker } from './lines';
 import { SQL_TYPES, type LoadPlan } from './plan';
@@ -47,7 +47,7 @@ function explain(error: unknown, plan: LoadPlan, target: LoadTarget, tracker: Li
   if (e.code === '22021' || e.code === '22P05') return notUtf8(line);
   if (e.code.startsWith('22') && column) {
     const type = plan.columns.find((c) => c.name === column)?.type ?? 'value';
-    return badValue(line, column, value ?? '', type === 'integer' ? 'integer (a whole number)' : type);
+    return badValue(line, column, value ?? '', type);
   }
   if (e.code === '57014') return new CsvLoadError(504, `The load took longer than ${Math.round(LOAD_TIMEOUT_MS / 60_000)} minutes and was cancelled; nothing was loaded.`);
   return new CsvLoadError(502, `The warehouse refused the load${lineText ? ` at line ${line}` : ''}: ${e.message}. Nothing was loaded.`);
@@ -93,10 +93,8 @@ export async function loadCsv(target: LoadTarget, plan: LoadPlan, file: AsyncIte
     await client.query(comments.join(';\n'));
     const copy = client.query(copyFrom(`COPY ${table} (${plan.columns.map((c) => id(c.name)).join(', ')}) FROM STDIN WITH (${options.join(', ')})`));
     await pipeline(Readable.from(file, { objectMode: false }), count, copy);
-    if (tracker.bytes !== plan.bytes) {
-      throw new CsvLoadError(400, `The upload ended after ${tracker.bytes.toLocaleString('en-US')} of ${plan.bytes.toLocaleString('en-US')} bytes: upload the file again; nothing was loaded.`);
-    }
-    if (copy.rowCount === 0) throw new CsvLoadError(422, 'The file has a header line but no rows under it: add the rows and upload it again; nothing was loaded.');
+    if (tracker.bytes !== plan.bytes) throw truncated(tracker.bytes, plan.bytes);
+    if (copy.rowCount === 0) throw noRows();
     await client.query(`GRANT SELECT ON ${table} TO ${id(target.readerRole)}; ANALYZE ${table}; COMMIT`);
     return { schema: target.schema, table: plan.table, rows: copy.rowCount, bytes: tracker.bytes, ms: Math.round(performance.now() - started) };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
-import { CsvLoadError, notUtf8, raggedRow, strayQuote, unclosedQuote } from './errors';
+import { CsvLoadError, notUtf8, noRows, raggedRow, strayQuote, unclosedQuote } from './errors';
 import { headerNames, tableNameFromFile } from './identifiers';
 import { inferType } from './infer';
 import { LineTracker } from './lines';
@@ -77,7 +77,9 @@ export function inspectSample(sample: Buffer, complete: boolean, filename: strin
   const bom = BOM.every((b, i) => usable[i] === b) ? 3 : 0;
   const text = usable.subarray(bom).toString('utf8');
   if (!text.trim()) {
-    throw new CsvLoadError(422, complete ? 'The file is empty: upload a CSV file with a header line and at least one row.' : 'The first rows of the file are longer than 1 MB: a CSV line this long cannot be previewed.');
+    throw complete
+      ? new CsvLoadError(422, 'The file is empty: upload a CSV file with a header line and at least one row.', { code: 'emptyFile' })
+      : new CsvLoadError(422, 'The first line of the file is longer than 1 MB: a CSV line this long cannot be previewed.', { code: 'lineTooLong' });
   }
   const delimiter = detectDelimiter(text);
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -91,9 +93,7 @@ export function inspectSample(sample: Buffer, complete: boolean, filename: strin
   const ragged = parsed.find((p) => p.record.length !== header.length);
   if (ragged) throw raggedRow(ragged.info.lines, ragged.record.length, header.length);
   const rows = parsed.slice(1).map((p) => p.record);
-  if (!rows.length) {
-    throw new CsvLoadError(422, 'The file has a header line but no rows under it: add the rows and upload it again.');
-  }
+  if (!rows.length) throw noRows();
   const names = headerNames(header, reserved);
   return {
     table: tableNameFromFile(filename, reserved),

@@ -3,6 +3,7 @@ import { getDataset } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { fail } from '@/lib/http';
+import type { CsvLoadError } from '@/lib/warehouse/csv/errors';
 import { notALoadTarget } from '@/lib/warehouse/csv/target';
 
 /** The dataset a CSV route acts on, or the response refusing it: admins only, and only a load target. */
@@ -17,3 +18,6 @@ export async function loadableDataset(request: Request, params: Promise<{ id: st
   if (!dataset.loadConnectionEncrypted) return fail(409, notALoadTarget(dataset).message);
   return dataset;
 }
+
+/** A refused file: the sentence every route error carries, plus the problem for the browser to word in its language. */
+export const refusal = (error: CsvLoadError) => Response.json({ error: error.message, problem: error.problem }, { status: error.status });

@@ -5,7 +5,7 @@ import { exposeLoadedTable } from '@/lib/warehouse/csv/expose';
 import { loadCsv } from '@/lib/warehouse/csv/load';
 import { loadPlanSchema } from '@/lib/warehouse/csv/plan';
 import { openLoadTarget } from '@/lib/warehouse/csv/target';
-import { loadableDataset } from '../access';
+import { loadableDataset, refusal } from '../access';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +29,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       await target.close();
     }
   } catch (error) {
-    if (error instanceof CsvLoadError) return fail(error.status, error.message);
+    if (error instanceof CsvLoadError) return refusal(error);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { CsvLoadError } from '@/lib/warehouse/csv/errors';
 import { SAMPLE_BYTES, type CsvPreview } from '@/lib/warehouse/csv/plan';
 import { inspectSample, readSample } from '@/lib/warehouse/csv/sample';
 import { openLoadTarget } from '@/lib/warehouse/csv/target';
-import { loadableDataset } from '../access';
+import { loadableDataset, refusal } from '../access';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +35,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       reservedWords: [...target.reservedWords],
     } satisfies CsvPreview);
   } catch (error) {
-    if (error instanceof CsvLoadError) return fail(error.status, error.message);
+    if (error instanceof CsvLoadError) return refusal(error);
     throw error;
   }
 }
