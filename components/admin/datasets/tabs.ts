@@ -1,0 +1,2 @@
+export const TABS = ['general', 'tables', 'describe', 'settings', 'access'] as const;
+export type Tab = (typeof TABS)[number];
