@@ -2,7 +2,7 @@ import { chineseNumerals } from './time';
 
 /** Chinese analytics words mapped to the English words the linker understands. */
 const ZH_TERMS: [string, string][] = [
-  ['销售额', ' revenue '], ['销售总额', ' revenue '], ['营业额', ' revenue '], ['营收', ' revenue '], ['收入', ' revenue '], ['销量', ' quantity '], ['数量', ' count '],
+  ['销售额', ' revenue '], ['销售总额', ' revenue '], ['营业额', ' revenue '], ['营收', ' revenue '], ['收入', ' revenue '], ['销量', ' quantity '],
   ['订单数量', ' count orders '], ['订单数', ' count orders '], ['订单', ' orders '], ['客户数', ' count customers '], ['客户', ' customers '], ['顾客', ' customers '],
   ['产品数', ' count products '], ['产品', ' products '], ['商品', ' products '], ['退货数', ' count returns '], ['退货', ' returns '], ['退款金额', ' refund amount '], ['退款', ' refund amount '],
   ['帖子数', ' count social posts '], ['帖子', ' social posts '], ['发帖', ' social posts '],
@@ -56,7 +56,8 @@ const ZH_PARTICLES = /[的是了个有吗呢在中里哪些什么请显示列出
 
 /** A question as lower-case English text: Chinese terms and values translated, particles dropped. */
 export function englishText(question: string): string {
-  let text = chineseNumerals(question.toLowerCase());
+  // 数量 and 数 both mean "number of" after a noun: 产品数量 reads as 产品数.
+  let text = chineseNumerals(question.toLowerCase()).replaceAll('数量', '数');
   for (const [zh, en] of ZH_VALUES) text = text.replaceAll(zh, ` ${en} `);
   for (const [zh, en] of ZH_TERMS_LONGEST_FIRST) text = text.replaceAll(zh, en);
   return text.replace(ZH_PARTICLES, ' ');

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catalog';
+import type { Catalog, CatalogColumn, CatalogTable, ForeignKey } from '@/lib/warehouse/catalog';
 import { isBookkeeping, isKeyColumn, isNumeric, isTemporal, isTextual } from './columns';
 import { identifierWords } from './lexicon';
 
@@ -16,13 +16,32 @@ export type Graph = {
 
 const graphs = new WeakMap<Catalog, Graph>();
 
+/**
+ * Keys a table lacks but its names imply, for warehouses that declare none (or only on their
+ * partitions): `customer_id` refers to the one table named customer or customers whose primary
+ * key is `customer_id`.
+ */
+function impliedForeignKeys(table: CatalogTable, catalog: Catalog): ForeignKey[] {
+  const declared = new Set(table.foreignKeys.flatMap((f) => f.columns));
+  const out: ForeignKey[] = [];
+  for (const column of table.columns) {
+    const m = /^(.+)_id$/.exec(column.name);
+    if (!m || declared.has(column.name) || (table.primaryKey.length === 1 && table.primaryKey[0] === column.name)) continue;
+    const targets = catalog.tables.filter(
+      (t) => t !== table && t.schema === table.schema && (t.name === m[1] || t.name === `${m[1]}s`) && t.primaryKey.length === 1 && t.primaryKey[0] === column.name,
+    );
+    if (targets.length === 1) out.push({ columns: [column.name], table: targets[0]!.id, refColumns: [column.name] });
+  }
+  return out;
+}
+
 export function graphOf(catalog: Catalog): Graph {
   const hit = graphs.get(catalog);
   if (hit) return hit;
   const byId = new Map(catalog.tables.map((t) => [t.id, t]));
   const edges = new Map<string, Edge[]>(catalog.tables.map((t) => [t.id, []]));
   for (const t of catalog.tables) {
-    for (const f of t.foreignKeys) {
+    for (const f of [...t.foreignKeys, ...impliedForeignKeys(t, catalog)]) {
       const target = byId.get(f.table);
       if (!target) continue;
       edges.get(t.id)!.push({ from: t, to: target, fromColumns: f.columns, toColumns: f.refColumns, fansOut: false });
@@ -80,16 +99,16 @@ export function timeColumn(graph: Graph, base: CatalogTable): { table: CatalogTa
 export const isDimension = (t: CatalogTable, c: CatalogColumn) =>
   !isNumeric(c) && !isKeyColumn(t, c) && !/^(bytea|tsvector|json|jsonb|tsrange)|\[\]$/.test(c.type) && !isBookkeeping(c);
 
-/** The columns naming a table's rows: name, title, *_name, else first and last name. */
+/** The columns naming a table's rows: name or <table>_name, else first and last name, else a title or *_name. */
 export function labelColumns(table: CatalogTable): string[] | undefined {
   const text = table.columns.filter((c) => isTextual(c) && !isKeyColumn(table, c));
   const first = text.find((c) => c.name === 'first_name');
   const last = text.find((c) => c.name === 'last_name');
   const own = identifierWords(table.name).at(-1)!;
   const named =
-    text.find((c) => c.name === 'name' || c.name === 'title') ??
+    text.find((c) => c.name === 'name') ??
     text.find((c) => identifierWords(c.name).join(' ') === `${own} name` || c.name === own) ??
-    (first && last ? undefined : text.find((c) => /_(name|title)$/.test(c.name) && !/^(first|last|contact)_/.test(c.name)));
+    (first && last ? undefined : text.find((c) => c.name === 'title' || (/_(name|title)$/.test(c.name) && !/^(first|last|contact)_/.test(c.name))));
   if (named) return [named.name];
   return first && last ? [first.name, last.name] : undefined;
 }

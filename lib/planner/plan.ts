@@ -41,7 +41,7 @@ const COUNT_WORDS = new Set(['count', 'number', 'many']);
 const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
 const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
 const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
-const NEGATIONS = /\b(not|excluding|exclude|except|other than|without|non|besides)\s*$/;
+const NEGATIONS = /\b(not|excluding|exclude|except|other than|without|non|besides)\s+(?:(?:in|from|on|of|for|to|the|at|by|shipped|billed|sold|rated)\s+)*$/;
 const SHARE = /\b(?:share|percentage|percent|proportion|fraction)\s+of\b|\bas a (?:share|percentage)\b/;
 const GROWTH = /\b(growth|grow|change|increase|decrease|compared|vs|versus|previous period)\b/;
 /** Words a question may use with no link of their own. */
@@ -51,7 +51,7 @@ const GRAMMAR = new Set([
   'between', 'during', 'trend', 'period', 'previou', 'previous', 'year', 'month', 'week', 'day', 'quarter', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly',
   'annual', 'time', 'bucket', 'group', 'grouped', 'broken', 'distribution', 'split', 'overall', 'record', 'row', 'entrie', 'entry', 'item', 'line',
   'state', 'it', 'them', 'they', 'one', 'first', 'last', 'ever', 'currently', 'current', 'so', 'far', 'us', 'let', 'know', 'want', 'need', 'would',
-  'like', 'hi', 'hello', 'thank', 'thanks', 'who', 'whom', 'in', 'there', 'come', 'came', 'through', 'via', 'using', 'with', 'get', 'got',
+  'like', 'hi', 'hello', 'thank', 'thanks', 'who', 'whom', 'in', 'there', 'come', 'came', 'through', 'via', 'using', 'with', 'get', 'got', 'billed', 'shipped', 'ship', 'sent', 'located', 'based', 'live', 'living', 'rated',
   ...REVENUE_WORDS, ...Object.keys(AGGREGATES), ...COUNT_WORDS, ...DISTINCT_WORDS, ...TOP_WORDS, ...BOTTOM_WORDS,
   'share', 'percentage', 'percent', 'proportion', 'fraction', 'breakdown', 'growth', 'grow', 'change', 'increase', 'decrease', 'compared', 'vs', 'versus',
   'not', 'excluding', 'exclude', 'except', 'other', 'without', 'non', 'besides', 'over', 'under', 'above', 'below', 'more', 'less', 'fewer',
@@ -72,29 +72,41 @@ type Parsed = {
   comparisons: { op: Filter['op']; value: number; at: number }[];
 };
 
+/** Tables with a primary key (base tables) win ties over views that repeat their columns. */
+const keyed = (t: CatalogTable) => (t.primaryKey.length > 0 ? 1 : 0);
+
 const normal = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]+/g, ' ').trim()} `;
 
 /** Sampled values found in the text, longest first, each at most once; the text without them. */
-function findValues(text: string, knowledge: PlannerKnowledge, graph: Graph): { found: { key: string; value: string; negated: boolean }[]; rest: string } {
+function findValues(text: string, original: string, knowledge: PlannerKnowledge, graph: Graph): { found: { key: string; value: string; negated: boolean }[]; rest: string } {
   let rest = normal(text);
+  // A very short value ("R", "PG") counts only when written exactly so, as a word of its own.
+  const exact = new Set(original.split(/[^A-Za-z0-9-]+/));
   const found: { key: string; value: string; negated: boolean }[] = [];
   const candidates: { key: string; value: string; norm: string }[] = [];
   for (const [key, values] of Object.entries(knowledge.sampledValues)) {
     for (const value of values) {
       const norm = normal(value);
-      if (norm.trim().length < 3 || /^ [\d ]+ $/.test(norm)) continue;
+      if ((norm.trim().length < 3 && !exact.has(value)) || /^ [\d ]+ $/.test(norm)) continue;
       if (rest.includes(norm)) candidates.push({ key, value, norm });
     }
   }
   candidates.sort((a, b) => b.norm.length - a.norm.length);
+  const taken = new Set<string>();
   for (const c of candidates) {
+    // The same words in several columns are all kept; planning picks the column it can reach.
+    if (taken.has(c.norm)) {
+      found.push({ key: c.key, value: c.value, negated: found.find((f) => normal(f.value) === c.norm)?.negated ?? false });
+      continue;
+    }
     const at = rest.indexOf(c.norm);
     if (at < 0) continue;
     // A value that is also a table or column name ("orders", "category") is read as the name.
     const isName = [...graph.tableWords.values(), ...graph.columnWords.values()].some((w) => ` ${w.join(' ')} ` === c.norm || ` ${w.join(' ')}s ` === c.norm);
     if (isName) continue;
-    const negated = NEGATIONS.test(rest.slice(0, at));
+    const negated = NEGATIONS.test(rest.slice(0, at + 1));
     found.push({ key: c.key, value: c.value, negated });
+    taken.add(c.norm);
     rest = `${rest.slice(0, at)} ${rest.slice(at + c.norm.length)}`;
   }
   return { found, rest };
@@ -110,7 +122,7 @@ function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, toda
   const share = SHARE.test(english);
   english = english.replace(SHARE, ' ');
   const growth = GROWTH.test(english);
-  const { found, rest } = findValues(english, knowledge, graph);
+  const { found, rest } = findValues(english, question, knowledge, graph);
   english = rest;
   const comparisons: Parsed['comparisons'] = [];
   english = english.replace(
@@ -191,7 +203,7 @@ function revenueMeasure(graph: Graph, near?: CatalogTable): Omit<Measure, 'fn'> 
     // No quantity and price: a money column named for what was paid.
     for (const table of graph.catalog.tables) {
       const column = table.columns.find((c) => isNumeric(c) && /^(amount|revenue|sales|total|total_amount|sales_amount)$/.test(c.name));
-      if (column && table.foreignKeys.length > 0) found.push({ table, label: 'revenue', value: { kind: 'column', column: column.name } });
+      if (column && graph.edges.get(table.id)!.some((e) => !e.fansOut)) found.push({ table, label: 'revenue', value: { kind: 'column', column: column.name } });
     }
   }
   if (found.length <= 1) return found[0];
@@ -240,7 +252,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   let measure: Measure | undefined;
   let explicit = true;
   const rankWords = new Set(['highest', 'lowest', 'largest', 'biggest', 'smallest']);
-  const fnWord = tokens.find((t) => AGGREGATES[t.word] && !(p.direction && rankWords.has(t.word)));
+  const fnWord = tokens.find((t) => AGGREGATES[t.word] && !((p.limit !== undefined || byAt >= 0) && rankWords.has(t.word)));
   const fn = fnWord ? AGGREGATES[fnWord.word]! : undefined;
   const countAt = words.findIndex((w) => COUNT_WORDS.has(w));
   const counting = countAt >= 0;
@@ -252,7 +264,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const mentioned = (table: CatalogTable) => tables.find((t) => t.table === table && t.score >= 1);
   const numericLinks = columns
     .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c))
-    .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at);
+    .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at || keyed(b.table) - keyed(a.table));
   const afterRanking = tokens.findIndex((t, i) => i > 0 && (TOP_WORDS.has(tokens[i - 1]!.word) || BOTTOM_WORDS.has(tokens[i - 1]!.word) || numberWord(tokens[i - 1]!.word) !== undefined) && tables.some((l) => l.at === i));
   if (glossary) {
     measure = { ...glossary, fn: fn ?? 'sum' };
@@ -265,7 +277,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     } else missing.push('how revenue is computed here');
   } else if (numericLinks.length && !(counting && !fn)) {
     const best = numericLinks[0]!;
-    const rival = numericLinks.find((l) => l !== best && l.score === best.score && l.at === best.at && !!mentioned(l.table) === !!mentioned(best.table));
+    const rival = numericLinks.find((l) => l !== best && l.score === best.score && l.at === best.at && !!mentioned(l.table) === !!mentioned(best.table) && keyed(l.table) === keyed(best.table));
     // "Average unit price" with two tables holding a unit_price and neither named: do not pick one.
     if (rival) missing.push(`whether ${best.column.name} means ${best.table.name} or ${rival.table.name}`);
     measure = { fn: fn ?? 'sum', table: best.table, value: { kind: 'column', column: best.column.name }, label: best.column.name };
@@ -274,7 +286,10 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (hint) use(tokens, hint.at, hint.width);
   } else {
     const distinctAt = words.findIndex((w) => DISTINCT_WORDS.has(w));
-    const distinct = distinctAt >= 0 ? columns.filter((c) => c.at > distinctAt && !isNumeric(c.column) && c.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score)[0] : undefined;
+    const distinctLinks = distinctAt >= 0 ? columns.filter((c) => c.at > distinctAt && !isNumeric(c.column) && c.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || keyed(b.table) - keyed(a.table)) : [];
+    const distinct = distinctLinks[0];
+    const rival = distinct && distinctLinks.find((l) => l !== distinct && l.at === distinct.at && l.score === distinct.score && !!mentioned(l.table) === !!mentioned(distinct.table) && keyed(l.table) === keyed(distinct.table));
+    if (rival) missing.push(`whether ${distinct.column.name} means ${distinct.table.name} or ${rival.table.name}`);
     // What is counted: the table right after "number of"/"how many", else the first one not being ranked or grouped by.
     const named = tables.filter((t) => t.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score);
     const subject =
@@ -354,8 +369,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     }
     const col = cols[0];
     if (tbl && (!col || tbl.score >= col.score) && (tbl.table !== base || p.limit !== undefined)) {
-      const labels = labelColumns(tbl.table);
-      if (!labels || tbl.table.primaryKey.length === 0) return undefined;
+      if (tbl.table.primaryKey.length === 0) return undefined;
+      const labels = labelColumns(tbl.table) ?? tbl.table.primaryKey;
       use(tokens, tbl.at, tbl.width);
       return { kind: 'entity', table: tbl.table, key: tbl.table.primaryKey, labels };
     }
@@ -386,6 +401,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
   }
   if (groupBy.length > 2) missing.push('how to group by more than two things at once');
+  // "Average revenue per order" is an average of per-order totals, a two-level aggregate not planned here.
+  if (measure.fn === 'avg' && words.includes('per') && groupBy.some((g) => g.kind === 'entity' && g.labels === g.key)) missing.push('whether "per" means an average of totals');
 
   let range: TimeRange | undefined;
   if (p.range) {
