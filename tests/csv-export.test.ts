@@ -52,6 +52,17 @@ describe.skipIf(!server)(`GET /api/queries/[id]/csv on ${server?.name}`, () => {
     expect(csv.trimEnd().split('\n')).toEqual(['order_id,line_number,quantity', ...rows.map((r) => `${r.order_id},${r.line_number},${r.quantity}`)]);
   });
 
+  it('stops the COPY in Postgres and frees its connection when the reader cancels the download', async () => {
+    const run = await runQuery('SELECT a.order_id, b.order_id AS other FROM orders a CROSS JOIN orders b');
+    const response = await download(run.queryRunId!);
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    // The COPY's connection is neither running nor held in its transaction.
+    const busy = () => env.warehouse("SELECT state, left(query, 60) AS query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'quarry' AND state <> 'idle'");
+    await expect.poll(async () => (await busy()).rows, { timeout: 10_000 }).toEqual([]);
+  });
+
   it('exports a query with a multibyte literal parameter', async () => {
     const run = await runQuery('SELECT count(*) AS n FROM customers WHERE region <> $1', ['北美 "quoted"']);
     const csv = await (await download(run.queryRunId!)).text();

@@ -19,7 +19,8 @@ function createAuth() {
     baseURL: process.env.QUARRY_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
     // Without QUARRY_URL the demo is local: both names of this machine may be used.
     trustedOrigins: process.env.QUARRY_URL ? [] : [`http://127.0.0.1:${process.env.PORT ?? 3000}`],
-    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: true },
+    // No public sign-up: accounts come from the setup page, `npm run user:create` and admins.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     // Sign-in attempts are limited per IP (3 per 10 s), in every environment, tests included.
     rateLimit: { enabled: process.env.QUARRY_RATE_LIMIT !== 'off', window: 10, max: 100 },

@@ -14,7 +14,9 @@ export async function createUser(
   role: Role,
   { name = email.split('@')[0]!, datasets }: { name?: string; datasets?: string[] } = {},
 ): Promise<string> {
-  const { user: created } = await auth().api.signUpEmail({ body: { email, password, name } });
+  // The admin plugin's endpoint, called without a request: it creates the account and no session.
+  // Its types know only its default roles, so the role is set directly.
+  const { user: created } = await auth().api.createUser({ body: { email, password, name } });
   await db().update(user).set({ role }).where(eq(user.id, created.id));
   if (role === 'analyst') await grantDatasets(created.id, datasets ?? (await defaultDatasetIds()));
   return created.id;

@@ -57,7 +57,10 @@ export async function exportCsv(pool: pg.Pool, sql: string, options: ExportOptio
     // A closed browser tab ends the COPY in Postgres too: destroying the connection stops it.
     options.signal?.addEventListener('abort', () => copy.destroy(), { once: true });
     copy.on('close', () => void release(!copy.readableEnded));
-    return Readable.toWeb(copy.pipe(batches())) as ReadableStream<Uint8Array>;
+    const out = copy.pipe(batches());
+    // A reader that cancels the download (without aborting the request) stops the COPY as well.
+    out.on('close', () => !copy.readableEnded && copy.destroy());
+    return Readable.toWeb(out) as ReadableStream<Uint8Array>;
   } catch (error) {
     await release(true);
     throw error;
