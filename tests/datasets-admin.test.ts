@@ -165,8 +165,18 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(catalog.tables.map((t) => t.id)).toEqual(['public.customers', 'public.orders']);
   });
 
+  it('the first refresh of a dataset never refreshed records a base instead of listing every table as new', async () => {
+    const sample = env.datasetId;
+    const first = await json(await refresh.POST(call('admin', `/api/admin/datasets/${sample}/refresh`, null), ctx(sample)));
+    expect(first.body).toMatchObject({ baseline: true, diff: { addedTables: [] } });
+    expect(first.body.tables).toBeGreaterThan(3);
+    const second = await json(await refresh.POST(call('admin', `/api/admin/datasets/${sample}/refresh`, null), ctx(sample)));
+    expect(second.body.baseline).toBe(false);
+  });
+
   it('refresh shows tables and columns added and removed since the last refresh', async () => {
     const first = await json(await refresh.POST(call('admin', `/api/admin/datasets/${id}/refresh`, null), ctx(id)));
+    expect(first.body.baseline).toBe(false);
     expect(first.body.diff).toEqual({ addedTables: [], removedTables: [], addedColumns: [], removedColumns: [] });
     await env.warehouse('CREATE TABLE public.quarry_test_new (id int); GRANT SELECT ON public.quarry_test_new TO PUBLIC');
     await env.warehouse('ALTER TABLE public.returns ADD COLUMN quarry_note text');

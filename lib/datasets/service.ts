@@ -152,8 +152,11 @@ export async function chooseTables(dataset: Dataset, tables: string[]): Promise<
   return updated!;
 }
 
-/** Introspects again and says what changed since the last refresh; the new state becomes the base. */
-export async function refreshCatalog(dataset: Dataset): Promise<{ diff: CatalogDiff; dataset: Dataset }> {
+/**
+ * Introspects again and says what changed since the last refresh; the new state becomes the base.
+ * A dataset never refreshed before (the bootstrapped sample) gets its first base: `baseline`.
+ */
+export async function refreshCatalog(dataset: Dataset): Promise<{ diff: CatalogDiff; baseline: boolean; tables: number }> {
   invalidateCatalog(dataset.id);
   let catalog: Catalog;
   try {
@@ -162,9 +165,10 @@ export async function refreshCatalog(dataset: Dataset): Promise<{ diff: CatalogD
     throw new AdminError(503, `The warehouse of "${dataset.name}" is unreachable (${(error as Error).message}). Check that it is running, then retry.`);
   }
   const snapshot = snapshotOf(catalog);
-  const diff = diffSnapshots(dataset.catalogSnapshot ?? {}, snapshot);
-  const updated = await updateDataset(dataset.id, { catalogSnapshot: snapshot });
-  return { diff, dataset: updated! };
+  const baseline = dataset.catalogSnapshot === null;
+  const diff = diffSnapshots(dataset.catalogSnapshot ?? snapshot, snapshot);
+  await updateDataset(dataset.id, { catalogSnapshot: snapshot });
+  return { diff, baseline, tables: catalog.tables.length };
 }
 
 /** The dataset's catalog with COMMENT ON text only, for the describe form to prefill from. */

@@ -20,9 +20,12 @@ function SchemaCheckbox({ checked, indeterminate, label, onChange }: { checked: 
   return <input ref={ref} type="checkbox" checked={checked} aria-label={label} onChange={(e) => onChange(e.target.checked)} className="size-4 accent-[var(--primary)]" />;
 }
 
-function DiffView({ diff }: { diff: CatalogDiff }) {
+type Refreshed = { diff: CatalogDiff; baseline: boolean; tables: number };
+
+function DiffView({ refreshed: { diff, baseline, tables } }: { refreshed: Refreshed }) {
   const t = useTranslations('datasets.tables');
   const groups = (['addedTables', 'removedTables', 'addedColumns', 'removedColumns'] as const).filter((k) => diff[k].length);
+  if (baseline) return <p role="status" className="text-sm text-muted-foreground" data-testid="refresh-result">{t('baseline', { count: tables })}</p>;
   if (groups.length === 0) return <p role="status" className="text-sm text-muted-foreground" data-testid="refresh-result">{t('unchanged')}</p>;
   return (
     <div role="status" className="space-y-2 rounded-md border border-border p-3 text-sm" data-testid="refresh-result">
@@ -56,7 +59,7 @@ export function TablesTab({ datasetId }: { datasetId: string }) {
   const [pending, setPending] = useState<'save' | 'refresh'>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const [diff, setDiff] = useState<CatalogDiff>();
+  const [refreshed, setRefreshed] = useState<Refreshed>();
 
   useEffect(() => {
     if (data) setChosen(new Set(data.chosen));
@@ -106,10 +109,10 @@ export function TablesTab({ datasetId }: { datasetId: string }) {
   const refresh = async () => {
     setPending('refresh');
     setError(undefined);
-    const outcome = await request<{ diff: CatalogDiff }>(`/api/admin/datasets/${datasetId}/refresh`, 'POST');
+    const outcome = await request<Refreshed>(`/api/admin/datasets/${datasetId}/refresh`, 'POST');
     setPending(undefined);
     if (!outcome.ok) return setError(outcome.error);
-    setDiff(outcome.data.diff);
+    setRefreshed(outcome.data);
     await reload();
   };
 
@@ -131,7 +134,7 @@ export function TablesTab({ datasetId }: { datasetId: string }) {
           {pending === 'refresh' ? <Loader2 className="animate-spin" aria-hidden /> : <RefreshCw aria-hidden />} {pending === 'refresh' ? t('tables.refreshing') : t('tables.refresh')}
         </Button>
       </div>
-      {diff && <DiffView diff={diff} />}
+      {refreshed && <DiffView refreshed={refreshed} />}
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {t('tables.chosen', { chosen: chosen.size, total: data.tables.length })}
       </p>

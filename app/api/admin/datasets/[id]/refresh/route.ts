@@ -6,7 +6,6 @@ export const dynamic = 'force-dynamic';
 /** Introspects the warehouse again and returns what changed since the last refresh. */
 export async function POST(request: Request, { params }: IdParams) {
   return adminRoute(request, async () => {
-    const { diff } = await refreshCatalog(await requireDataset(await datasetIdParam(params)));
-    return Response.json({ diff });
+    return Response.json(await refreshCatalog(await requireDataset(await datasetIdParam(params))));
   });
 }
