@@ -82,6 +82,12 @@ export async function saveMessage(values: typeof messages.$inferInsert) {
   });
 }
 
+/** The conversation a message id belongs to, if it is taken. */
+export async function messageConversation(id: string): Promise<string | undefined> {
+  const [row] = await db().select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, id));
+  return row?.conversationId;
+}
+
 /** Retrying a question replaces what followed it: the failed or stopped answer goes. */
 export async function deleteMessagesAfter(conversationId: string, messageId: string) {
   await db().execute(sql`

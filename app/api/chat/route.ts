@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createTranslator } from 'next-intl';
-import { canAccess, createConversation, deleteMessagesAfter, getConversation, getMessages, getUsableDataset, saveMessage } from '@/db/queries';
+import { canAccess, createConversation, deleteMessagesAfter, getConversation, getMessages, getUsableDataset, messageConversation, saveMessage } from '@/db/queries';
 import { limitReached } from '@/db/usage';
 import { requestLocale } from '@/i18n/config';
 import { loadMessages } from '@/i18n/messages';
@@ -51,6 +51,8 @@ export async function POST(request: Request) {
   // Someone else's conversation answers exactly like a missing one: its existence does not leak.
   if (conversation && !canAccess(user, conversation)) return fail(404, 'This conversation does not exist.');
   if (conversation && conversation.datasetId !== dataset.id) return fail(409, 'This conversation belongs to another dataset: start a new chat.');
+  const taken = await messageConversation(message.id);
+  if (taken && taken !== conversationId) return fail(409, 'This message id is already used: send the question again as a new message.');
   if (!conversation) await createConversation({ id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) });
   // Saved before anything can fail, so a failed turn never loses the question. A retry re-sends
   // the same message: what answered it before is replaced.
