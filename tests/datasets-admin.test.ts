@@ -36,6 +36,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
   });
   afterAll(async () => {
     await app?.end();
+    await env?.warehouse(`REVOKE CREATE ON SCHEMA public FROM ${writer}`).catch(() => {});
     await env?.cleanup();
     const admin = new pg.Client({ connectionString: server!.url });
     await admin.connect();
@@ -273,6 +274,18 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(disabled.body.dataset).toMatchObject({ enabled: false, name: 'Old store' });
     const { listDatasets } = await import('@/db/queries');
     expect((await listDatasets({ id: env.users.other.id, role: 'analyst' })).map((d) => d.id)).not.toContain(id);
+
+    const load = async (loadConnection: string | null) => json(await one.PATCH(call('admin', `/api/admin/datasets/${id}`, { loadConnection }, 'PATCH'), ctx(id)));
+    expect((await load(env.warehouseUrl)).body.error).toMatch(/superuser/);
+    expect((await load(env.readerUrl)).body.error).toMatch(/reader role/);
+    expect((await load(writerUrl)).body.error).toMatch(/may not create tables in public/);
+    expect((await app.query('SELECT load_connection_encrypted FROM datasets WHERE id = $1', [id])).rows[0].load_connection_encrypted).toBeNull();
+    await env.warehouse(`GRANT CREATE ON SCHEMA public TO ${writer}`);
+    const target = await load(writerUrl);
+    expect(target.status).toBe(200);
+    expect(target.body.dataset).toMatchObject({ loadTarget: true, loadConnection: expect.stringMatching(new RegExp(`^${writer}:\\*{4}@`)) });
+    expect(JSON.stringify(target.body)).not.toContain('writer-password');
+    expect((await load(null)).body.dataset).toMatchObject({ loadTarget: false, loadConnection: null });
 
     expect((await one.DELETE(call('admin', `/api/admin/datasets/${id}`, null, 'DELETE'), ctx(id))).status).toBe(204);
     expect((await app.query('SELECT 1 FROM datasets WHERE id = $1', [id])).rowCount).toBe(0);

@@ -56,6 +56,7 @@ const dataset: AdminDataset = {
   name: 'Chinook',
   description: 'A music store',
   connection: 'reader:****@127.0.0.1:5432/chinook',
+  loadConnection: 'loader:****@127.0.0.1:5432/chinook',
   loadTarget: true,
   schemas: ['public'],
   allowedFunctions: [],

@@ -28,6 +28,8 @@ export const updateDatasetSchema = z
     enabled: z.boolean(),
     /** A new connection string; omitted keeps the saved one. */
     connection: connectionSchema,
+    /** The owner-role connection CSV loads write through; null stops the dataset being a load target. */
+    loadConnection: connectionSchema.nullable(),
   })
   .partial();
 

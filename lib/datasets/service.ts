@@ -4,10 +4,12 @@ import { DuplicateSlugError, insertDataset, slugTaken, updateDataset } from '@/d
 import type { Dataset, ExampleQuery, GlossaryTerm } from '@/db/schema';
 import { decryptSecret, encryptSecret } from '@/lib/secrets';
 import { applyDatasetChoices, datasetCatalog, introspect, invalidateCatalog, schemaCatalog, type Catalog } from '@/lib/warehouse/catalog';
+import { openLoadTarget } from '@/lib/warehouse/csv/target';
+import { CsvLoadError } from '@/lib/warehouse/csv/errors';
 import { datasetPolicy } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
 import { diffSnapshots, snapshotOf, type CatalogDiff } from './catalog-diff';
-import { describeConnectionError, maskConnection, testConnection, type ConnectionTest } from './connection';
+import { connectionProblem, describeConnectionError, maskConnection, testConnection, type ConnectionTest } from './connection';
 import { checkExamples } from './examples';
 import { sampleValues } from './sampled-values';
 import type { DatasetSettings } from './settings';
@@ -23,17 +25,25 @@ export class AdminError extends Error {
 }
 
 /** What an admin's browser may see of a dataset: everything but the connection strings, which are masked. */
-export type AdminDataset = Omit<Dataset, 'connectionEncrypted' | 'loadConnectionEncrypted'> & { connection: string; loadTarget: boolean };
+export type AdminDataset = Omit<Dataset, 'connectionEncrypted' | 'loadConnectionEncrypted'> & { connection: string; loadConnection: string | null; loadTarget: boolean };
+
+function masked(sealed: string): string {
+  try {
+    return maskConnection(decryptSecret(sealed));
+  } catch {
+    // A key change leaves the string unreadable; the admin re-enters it.
+    return '****';
+  }
+}
 
 export function adminView(dataset: Dataset): AdminDataset {
   const { connectionEncrypted, loadConnectionEncrypted, ...rest } = dataset;
-  let connection = '****';
-  try {
-    connection = maskConnection(decryptSecret(connectionEncrypted));
-  } catch {
-    // A key change leaves the string unreadable; the admin re-enters it.
-  }
-  return { ...rest, connection, loadTarget: loadConnectionEncrypted !== null };
+  return {
+    ...rest,
+    connection: masked(connectionEncrypted),
+    loadConnection: loadConnectionEncrypted ? masked(loadConnectionEncrypted) : null,
+    loadTarget: loadConnectionEncrypted !== null,
+  };
 }
 
 export async function requireDataset(id: string): Promise<Dataset> {
@@ -88,15 +98,32 @@ export async function createDataset(input: CreateInput): Promise<Dataset> {
   }
 }
 
-type UpdateInput = Partial<{ name: string; slug: string; description: string; enabled: boolean; connection: string }>;
+/** A load connection must reach the warehouse as a role other than the reader, not a superuser, that may create tables. */
+async function acceptLoadConnection(dataset: Dataset, connectionEncrypted: string, loadConnection: string): Promise<string> {
+  const problem = connectionProblem(loadConnection);
+  if (problem) throw new AdminError(422, problem);
+  const sealed = encryptSecret(loadConnection);
+  try {
+    const target = await openLoadTarget({ ...dataset, connectionEncrypted, loadConnectionEncrypted: sealed });
+    await target.close();
+  } catch (error) {
+    if (error instanceof CsvLoadError) throw new AdminError(422, error.message.replaceAll(loadConnection, maskConnection(loadConnection)));
+    throw error;
+  }
+  return sealed;
+}
 
-export async function editDataset(dataset: Dataset, { connection, ...fields }: UpdateInput): Promise<Dataset> {
+type UpdateInput = Partial<{ name: string; slug: string; description: string; enabled: boolean; connection: string; loadConnection: string | null }>;
+
+export async function editDataset(dataset: Dataset, { connection, loadConnection, ...fields }: UpdateInput): Promise<Dataset> {
   if (fields.slug && (await slugTaken(fields.slug, dataset.id))) throw new AdminError(409, new DuplicateSlugError(fields.slug).message);
   const changes: Parameters<typeof updateDataset>[1] = { ...fields };
   if (connection) {
     await acceptConnection(connection, dataset.schemas, dataset.tables);
     changes.connectionEncrypted = encryptSecret(connection);
   }
+  if (loadConnection === null) changes.loadConnectionEncrypted = null;
+  else if (loadConnection) changes.loadConnectionEncrypted = await acceptLoadConnection(dataset, changes.connectionEncrypted ?? dataset.connectionEncrypted, loadConnection);
   try {
     const updated = await updateDataset(dataset.id, changes);
     if (!updated) throw new AdminError(404, 'This dataset does not exist: it may have been deleted.');

@@ -22,8 +22,9 @@ export function GeneralTab({ dataset }: { dataset: AdminDataset }) {
   const [description, setDescription] = useState(dataset.description);
   const [enabled, setEnabled] = useState(dataset.enabled);
   const [connection, setConnection] = useState('');
+  const [loadConnection, setLoadConnection] = useState('');
   const [test, setTest] = useState<ConnectionTest>();
-  const [pending, setPending] = useState<'save' | 'test' | 'delete'>();
+  const [pending, setPending] = useState<'save' | 'test' | 'delete' | 'unload'>();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [confirming, setConfirming] = useState(false);
@@ -42,10 +43,29 @@ export function GeneralTab({ dataset }: { dataset: AdminDataset }) {
     setPending('save');
     setError(undefined);
     setNotice(undefined);
-    const outcome = await request(`/api/admin/datasets/${dataset.id}`, 'PATCH', { name, slug, description, enabled, ...(connection && { connection }) });
+    const outcome = await request(`/api/admin/datasets/${dataset.id}`, 'PATCH', {
+      name,
+      slug,
+      description,
+      enabled,
+      ...(connection && { connection }),
+      ...(loadConnection && { loadConnection }),
+    });
     setPending(undefined);
     if (!outcome.ok) return setError(outcome.error);
     setConnection('');
+    setLoadConnection('');
+    setNotice(t('saved'));
+    router.refresh();
+  };
+
+  const stopLoads = async () => {
+    setPending('unload');
+    setError(undefined);
+    setNotice(undefined);
+    const outcome = await request(`/api/admin/datasets/${dataset.id}`, 'PATCH', { loadConnection: null });
+    setPending(undefined);
+    if (!outcome.ok) return setError(outcome.error);
     setNotice(t('saved'));
     router.refresh();
   };
@@ -96,6 +116,20 @@ export function GeneralTab({ dataset }: { dataset: AdminDataset }) {
             }}
           />
         </Field>
+        <div className="space-y-1 text-sm">
+          <p className="font-medium">{t('general.loadConnection')}</p>
+          <p className="font-mono text-xs break-all text-muted-foreground" data-testid="masked-load-connection">
+            {dataset.loadConnection ?? t('general.notLoadTarget')}
+          </p>
+        </div>
+        <Field label={t(dataset.loadTarget ? 'general.replaceLoad' : 'general.setLoad')} hint={t('general.loadHint')}>
+          <input className={`${inputClass} font-mono`} value={loadConnection} autoComplete="off" spellCheck={false} onChange={(e) => setLoadConnection(e.target.value)} />
+        </Field>
+        {dataset.loadTarget && (
+          <Button type="button" variant="outline" size="sm" disabled={pending !== undefined} onClick={() => void stopLoads()}>
+            {pending === 'unload' && <Loader2 className="animate-spin" aria-hidden />} {t('general.stopLoads')}
+          </Button>
+        )}
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="outline" disabled={pending !== undefined} onClick={() => void runTest()}>
             {pending === 'test' ? <Loader2 className="animate-spin" aria-hidden /> : <PlugZap aria-hidden />} {connection ? t('test.button') : t('general.testSaved')}
