@@ -62,6 +62,12 @@ export function modelFor(spec: string, dataset: EvalDataset): LanguageModel {
   return resolveModel(dataset.catalog, { ...process.env, QUARRY_MODEL: spec }, dataset.knowledge);
 }
 
+/** The dataset as the system prompt reads it: what an admin would have set up, from what the harness sampled. */
+function promptDataset(dataset: EvalDataset): Pick<Dataset, 'name' | 'description' | 'tables' | 'descriptions' | 'glossary' | 'examples' | 'sampledValues' | 'shareRowsWithModel'> {
+  const { sampledValues, glossary, descriptions } = dataset.knowledge;
+  return { name: dataset.name, description: '', tables: null, descriptions, glossary, examples: [], sampledValues, shareRowsWithModel: true };
+}
+
 type Turn = { messages: ModelMessage[]; query?: { sql: string; params: unknown[]; rows: Cell[][] }; failure?: string; answer: string; tokens: Outcome['tokens'] };
 
 async function runTurn(model: LanguageModel, dataset: EvalDataset, history: ModelMessage[], question: string): Promise<Turn> {
@@ -70,7 +76,7 @@ async function runTurn(model: LanguageModel, dataset: EvalDataset, history: Mode
   let streamError: unknown;
   const result = streamText({
     model,
-    instructions: systemPrompt({ name: dataset.name, description: '' }, dataset.catalog),
+    instructions: systemPrompt(promptDataset(dataset), dataset.catalog),
     messages,
     tools,
     stopWhen: isStepCount(6),

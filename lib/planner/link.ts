@@ -9,9 +9,14 @@ export type Graph = {
   catalog: Catalog;
   byId: Map<string, CatalogTable>;
   edges: Map<string, Edge[]>;
-  /** Word -> tables and columns whose names hold it. */
   tableWords: Map<CatalogTable, string[]>;
   columnWords: Map<CatalogColumn, string[]>;
+  /** Word -> the tables and columns whose names hold it. */
+  byWord: Map<string, { tables: Set<CatalogTable>; columns: Set<[CatalogTable, CatalogColumn]> }>;
+  /** Every table and column name as its words joined by spaces. */
+  names: Set<string>;
+  /** For each table searched from: how every reachable table was first reached. */
+  trees: Map<string, Map<string, Edge | null>>;
 };
 
 const graphs = new WeakMap<Catalog, Graph>();
@@ -48,33 +53,47 @@ export function graphOf(catalog: Catalog): Graph {
       edges.get(target.id)!.push({ from: target, to: t, fromColumns: f.refColumns, toColumns: f.columns, fansOut: true });
     }
   }
+  // Parents first, so a many-to-one path wins a tie in the search below.
+  for (const list of edges.values()) list.sort((a, b) => Number(a.fansOut) - Number(b.fansOut));
   const tableWords = new Map(catalog.tables.map((t) => [t, identifierWords(t.name)]));
   const columnWords = new Map(catalog.tables.flatMap((t) => t.columns.map((c) => [c, identifierWords(c.name)] as const)));
-  const graph = { catalog, byId, edges, tableWords, columnWords };
+  const byWord = new Map<string, { tables: Set<CatalogTable>; columns: Set<[CatalogTable, CatalogColumn]> }>();
+  const entry = (w: string) => byWord.get(w) ?? byWord.set(w, { tables: new Set(), columns: new Set() }).get(w)!;
+  for (const [t, ws] of tableWords) for (const w of ws) entry(w).tables.add(t);
+  for (const t of catalog.tables) {
+    for (const c of t.columns) {
+      const pair: [CatalogTable, CatalogColumn] = [t, c];
+      for (const w of columnWords.get(c)!) entry(w).columns.add(pair);
+    }
+  }
+  const names = new Set([...tableWords.values(), ...columnWords.values()].map((ws) => ws.join(' ')));
+  const graph = { catalog, byId, edges, tableWords, columnWords, byWord, names, trees: new Map() };
   graphs.set(catalog, graph);
   return graph;
 }
 
 /** Shortest join path along foreign keys; `fansOut` marks an edge from a parent to its children. */
 export function joinPath(graph: Graph, from: CatalogTable, to: CatalogTable): Edge[] | undefined {
-  if (from.id === to.id) return [];
+  let tree = graph.trees.get(from.id);
+  if (!tree) graph.trees.set(from.id, (tree = searchTree(graph, from)));
+  if (!tree.has(to.id)) return undefined;
+  const path: Edge[] = [];
+  for (let e = tree.get(to.id); e; e = tree.get(e.from.id)) path.unshift(e);
+  return path;
+}
+
+/** Breadth-first over the foreign keys from one table: the shortest way to reach each other table. */
+function searchTree(graph: Graph, from: CatalogTable): Map<string, Edge | null> {
   const previous = new Map<string, Edge | null>([[from.id, null]]);
   const queue = [from];
-  while (queue.length) {
-    const table = queue.shift()!;
-    if (table.id === to.id) break;
-    // Parents first, so a many-to-one path wins a tie.
-    const out = [...graph.edges.get(table.id)!].sort((a, b) => Number(a.fansOut) - Number(b.fansOut));
-    for (const edge of out) {
+  for (let head = 0; head < queue.length; head++) {
+    for (const edge of graph.edges.get(queue[head]!.id)!) {
       if (previous.has(edge.to.id)) continue;
       previous.set(edge.to.id, edge);
       queue.push(edge.to);
     }
   }
-  if (!previous.has(to.id)) return undefined;
-  const path: Edge[] = [];
-  for (let e = previous.get(to.id); e; e = previous.get(e.from.id)) path.unshift(e);
-  return path;
+  return previous;
 }
 
 export const fansOut = (path: Edge[]) => path.some((e) => e.fansOut);

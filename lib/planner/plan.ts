@@ -102,7 +102,8 @@ function findValues(text: string, original: string, knowledge: PlannerKnowledge,
     const at = rest.indexOf(c.norm);
     if (at < 0) continue;
     // A value that is also a table or column name ("orders", "category") is read as the name.
-    const isName = [...graph.tableWords.values(), ...graph.columnWords.values()].some((w) => ` ${w.join(' ')} ` === c.norm || ` ${w.join(' ')}s ` === c.norm);
+    const phrase = c.norm.trim();
+    const isName = graph.names.has(phrase) || (phrase.endsWith('s') && graph.names.has(phrase.slice(0, -1)));
     if (isName) continue;
     const negated = NEGATIONS.test(rest.slice(0, at + 1));
     found.push({ key: c.key, value: c.value, negated });
@@ -168,22 +169,30 @@ function link(graph: Graph, tokens: Token[]) {
     return -1;
   };
   const tables: TableLink[] = [];
-  for (const [table, name] of graph.tableWords) {
+  const columns: ColumnLink[] = [];
+  // Only names sharing a word with the question can match: look them up by word.
+  const candidateTables = new Set<CatalogTable>();
+  const candidateColumns = new Set<[CatalogTable, CatalogColumn]>();
+  for (const w of new Set(words)) {
+    const hit = graph.byWord.get(w);
+    if (!hit) continue;
+    for (const t of hit.tables) candidateTables.add(t);
+    for (const c of hit.columns) candidateColumns.add(c);
+  }
+  for (const table of candidateTables) {
+    const name = graph.tableWords.get(table)!;
     const at = matchAt(name);
     if (at >= 0) tables.push({ table, score: name.length, at, width: name.length });
     else if (name.length > 1 && words.includes(name.at(-1)!)) tables.push({ table, score: 0.5, at: words.indexOf(name.at(-1)!), width: 1 });
   }
-  const columns: ColumnLink[] = [];
-  for (const table of graph.catalog.tables) {
-    for (const column of table.columns) {
-      const name = graph.columnWords.get(column)!;
-      const at = matchAt(name);
-      if (at >= 0) columns.push({ table, column, score: name.length, at, width: name.length });
-      else if (name.length > 1 && !isKeyColumn(table, column)) {
-        // "country" for billing_country, "price" for unit_price: the head word alone, weaker.
-        const head = words.indexOf(name.at(-1)!);
-        if (head >= 0) columns.push({ table, column, score: 0.5, at: head, width: 1 });
-      }
+  for (const [table, column] of candidateColumns) {
+    const name = graph.columnWords.get(column)!;
+    const at = matchAt(name);
+    if (at >= 0) columns.push({ table, column, score: name.length, at, width: name.length });
+    else if (name.length > 1 && !isKeyColumn(table, column)) {
+      // "country" for billing_country, "price" for unit_price: the head word alone, weaker.
+      const head = words.indexOf(name.at(-1)!);
+      if (head >= 0) columns.push({ table, column, score: 0.5, at: head, width: 1 });
     }
   }
   return { tables, columns };
@@ -214,9 +223,10 @@ function glossaryMeasure(graph: Graph, knowledge: PlannerKnowledge, tokens: Toke
   for (const term of knowledge.glossary) {
     const termWords = toWords(term.term);
     if (!termWords.length || !termWords.every((w) => tokens.some((t) => t.word === w))) continue;
-    // A glossary formula of the form quantity * price [* (1 - discount)] on one table.
+    // A glossary formula of the form quantity * price [* (1 - discount)] on one table, the one it names if it does.
     const cols = [...(term.sql ?? '').matchAll(/([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!);
-    for (const table of graph.catalog.tables) {
+    const named = [...(term.sql ?? '').matchAll(/([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\.[a-z_]/gi)].map((m) => graph.byId.get(`${m[1]}.${m[2]}`)).filter((t) => t !== undefined);
+    for (const table of named.length ? named : graph.catalog.tables) {
       const names = new Set(table.columns.map((c) => c.name));
       const used = cols.filter((c) => names.has(c));
       const quantity = used.find((c) => /qty|quantity|units?/.test(c));
@@ -416,7 +426,12 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
 
   // Anything left unexplained means the question says something the plan would ignore.
   const unknown = tokens.filter((t) => !t.used && !isFiller(t.word) && !GRAMMAR.has(t.word) && numberWord(t.word) === undefined);
-  const leftover = unknown.filter((t) => !tables.some((l) => tokens[l.at] === t && (l.table === base || groupBy.some((g) => g.table === l.table) || kept.some((f) => f.table === l.table))));
+  // A table named on the way ("orders from customers in Bavaria") is explained by the joins the plan makes.
+  const joined = new Set([base.id]);
+  for (const target of [...groupBy.map((g) => g.table), ...kept.map((f) => f.table), range?.table]) {
+    if (target) for (const edge of joinPath(graph, base, target) ?? []) joined.add(edge.to.id);
+  }
+  const leftover = unknown.filter((t) => !tables.some((l) => tokens[l.at] === t && joined.has(l.table.id)));
   if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
 
   let plan: Plan = {

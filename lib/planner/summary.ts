@@ -97,10 +97,13 @@ export function suggestions(catalog: Catalog, knowledge: PlannerKnowledge, lang:
           'Top 5 products by revenue',
           ...catalog.tables.map((t) => `How many ${t.name.replaceAll('_', ' ')} are there?`),
         ];
-  return candidates.filter((q) => {
+  const answerable: string[] = [];
+  for (const q of candidates) {
+    if (answerable.length === 3) break;
     const planned = planQuestion(q, catalog, { knowledge, today: new Date() });
-    return planned.ok && compilePlan(planned.plan, catalog) !== undefined;
-  }).slice(0, 3);
+    if (planned.ok && compilePlan(planned.plan, catalog) !== undefined) answerable.push(q);
+  }
+  return answerable;
 }
 
 export function abstention(understood: string[], missing: string[], catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string {
