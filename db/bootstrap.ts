@@ -115,11 +115,12 @@ async function registerSampleDataset(appUrl: string, warehouseUrl: string, loadU
       starterQuestions: SAMPLE_STARTER_QUESTIONS,
       isDefault: true,
     };
-    // The embedded server gets a new port on every start, so the connection is refreshed each boot.
+    // The embedded server gets a new port on every start, so the connections are refreshed each
+    // boot; what an admin edited (starter questions, descriptions, settings) is left alone.
     await drizzle(pool)
       .insert(datasets)
       .values(values)
-      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted, loadConnectionEncrypted: values.loadConnectionEncrypted, starterQuestions: values.starterQuestions } });
+      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted, loadConnectionEncrypted: values.loadConnectionEncrypted } });
   } finally {
     await pool.end();
   }

@@ -1,0 +1,30 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
+import { bootstrap } from '@/db/bootstrap';
+
+describe.skipIf(!server)(`booting again on ${server?.name}`, () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment(server!.url);
+  });
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it("keeps what an admin edited on the sample dataset, and refreshes only its connections", async () => {
+    const app = new pg.Client({ connectionString: env.appUrl });
+    await app.connect();
+    try {
+      await app.query(`UPDATE datasets SET starter_questions = '["Our own question"]', description = 'Edited' WHERE id = $1`, [env.datasetId]);
+      await bootstrap({ dataDir: await mkdtemp(path.join(tmpdir(), 'quarry-boot-')), seed: true, log: () => {} });
+      const { rows } = await app.query('SELECT starter_questions, description FROM datasets WHERE id = $1', [env.datasetId]);
+      expect(rows).toEqual([{ starter_questions: ['Our own question'], description: 'Edited' }]);
+    } finally {
+      await app.end();
+    }
+  });
+});
