@@ -1,4 +1,4 @@
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -92,7 +92,7 @@ export async function loadCsv(target: LoadTarget, plan: LoadPlan, file: AsyncIte
     ];
     await client.query(comments.join(';\n'));
     const copy = client.query(copyFrom(`COPY ${table} (${plan.columns.map((c) => id(c.name)).join(', ')}) FROM STDIN WITH (${options.join(', ')})`));
-    await pipeline(Readable.from(file, { objectMode: false }), count, copy);
+    await pipeline(file, count, copy);
     if (tracker.bytes !== plan.bytes) throw truncated(tracker.bytes, plan.bytes);
     if (copy.rowCount === 0) throw noRows();
     await client.query(`GRANT SELECT ON ${table} TO ${id(target.readerRole)}; ANALYZE ${table}; COMMIT`);
