@@ -117,6 +117,19 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(await datasetCount()).toBe(before);
   });
 
+  it('the role report sees write access to tables with mixed-case names', async () => {
+    await env.warehouse(`CREATE TABLE public."MixedCase" (id int); GRANT SELECT, INSERT ON public."MixedCase" TO ${writer}`);
+    const { checkConnection } = await import('@/lib/warehouse/check');
+    const pool = new pg.Pool({ connectionString: writerUrl, max: 1 });
+    try {
+      const report = await checkConnection(pool, ['public.MixedCase', 'public.customers'], ['public']);
+      expect(report.writableTables).toEqual(['public.MixedCase']);
+    } finally {
+      await pool.end();
+      await env.warehouse('DROP TABLE public."MixedCase"');
+    }
+  });
+
   it('refuses a wrong password where the server checks passwords', async (context) => {
     const url = new URL(env.readerUrl);
     url.password = 'not-the-password';

@@ -31,8 +31,10 @@ export async function checkConnection(pool: pg.Pool, tables: string[], schemas: 
   const [role] = await one<{ role: string; superuser: boolean; createrole: boolean; bypassrls: boolean }>(
     'SELECT current_user AS role, rolsuper AS superuser, rolcreaterole AS createrole, rolbypassrls AS bypassrls FROM pg_roles WHERE rolname = current_user',
   );
+  // Ids are `schema.name` as written, not quoted SQL: quote each part so mixed-case names resolve.
   const writable = await one<{ t: string }>(
-    `SELECT t FROM unnest($1::text[]) t WHERE to_regclass(t) IS NOT NULL AND has_table_privilege(t, 'INSERT, UPDATE, DELETE, TRUNCATE')`,
+    `SELECT t FROM unnest($1::text[]) t, LATERAL (SELECT format('%I.%I', split_part(t, '.', 1), substr(t, strpos(t, '.') + 1)) AS q) n
+     WHERE to_regclass(n.q) IS NOT NULL AND has_table_privilege(n.q, 'INSERT, UPDATE, DELETE, TRUNCATE')`,
     [tables],
   );
   const creatable = await one<{ s: string }>(
