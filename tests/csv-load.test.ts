@@ -305,6 +305,22 @@ describe.skipIf(!server)(`loading a CSV file into a dataset, on ${server?.name}`
     expect(await tableExists('cut_short')).toBe(false);
   });
 
+  it('rolls back an upload that breaks off midway', async () => {
+    const head = `${JSON.stringify({ filename: 'broken.csv', bytes: 1_000_000, ...plan('broken_off') })}\nc0,c1\n1,a\n2,b\n`;
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('connection reset by the browser'));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode(head));
+      },
+    });
+    const response = await loadRoute.POST(post(`/api/admin/datasets/${env.datasetId}/csv/load`, body, as('admin')), { params: Promise.resolve({ id: env.datasetId }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: expect.stringMatching(/^The upload was interrupted after 14 of 1,000,000 bytes/), problem: { code: 'truncated' } });
+    expect(await tableExists('broken_off')).toBe(false);
+  });
+
   it('refuses names that are not plain identifiers', async () => {
     const reserved = await load(plan('select'), 'c0,c1\n1,a\n');
     expect(reserved.status).toBe(400);

@@ -52,3 +52,10 @@ export const truncated = (received: number, expected: number) =>
     received,
     expected,
   });
+
+export const uploadInterrupted = (received: number, expected: number) =>
+  new CsvLoadError(400, `The upload was interrupted after ${received.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} bytes: upload the file again; nothing was loaded.`, {
+    code: 'truncated',
+    received,
+    expected,
+  });

@@ -2,7 +2,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { badValue, CsvLoadError, notUtf8, noRows, raggedRow, tableExists, truncated, unclosedQuote } from './errors';
+import { badValue, CsvLoadError, notUtf8, noRows, raggedRow, tableExists, truncated, unclosedQuote, uploadInterrupted } from './errors';
 import { isIdentifier } from './identifiers';
 import { LineTracker } from './lines';
 import { SQL_TYPES, type LoadPlan } from './plan';
@@ -66,6 +66,15 @@ export async function loadCsv(target: LoadTarget, plan: LoadPlan, file: AsyncIte
   const id = (name: string) => pg.escapeIdentifier(name);
   const table = `${id(target.schema)}.${id(plan.table)}`;
   const tracker = new LineTracker();
+  let interrupted = false;
+  async function* upload() {
+    try {
+      yield* file;
+    } catch (error) {
+      interrupted = true;
+      throw error;
+    }
+  }
   const count = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       tracker.push(chunk);
@@ -92,13 +101,13 @@ export async function loadCsv(target: LoadTarget, plan: LoadPlan, file: AsyncIte
     ];
     await client.query(comments.join(';\n'));
     const copy = client.query(copyFrom(`COPY ${table} (${plan.columns.map((c) => id(c.name)).join(', ')}) FROM STDIN WITH (${options.join(', ')})`));
-    await pipeline(file, count, copy);
+    await pipeline(upload(), count, copy);
     if (tracker.bytes !== plan.bytes) throw truncated(tracker.bytes, plan.bytes);
     if (copy.rowCount === 0) throw noRows();
     await client.query(`GRANT SELECT ON ${table} TO ${id(target.readerRole)}; ANALYZE ${table}; COMMIT`);
     return { schema: target.schema, table: plan.table, rows: copy.rowCount, bytes: tracker.bytes, ms: Math.round(performance.now() - started) };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
-    throw explain(error, plan, target, tracker);
+    throw interrupted ? uploadInterrupted(tracker.bytes, plan.bytes) : explain(error, plan, target, tracker);
   }
 }
