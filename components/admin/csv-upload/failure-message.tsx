@@ -2,7 +2,10 @@
 
 import { AlertCircle } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
+import { COLUMN_TYPES, type ColumnType } from '@/lib/warehouse/csv/plan';
 import type { Failure } from './requests';
+
+const isColumnType = (type: string): type is ColumnType => (COLUMN_TYPES as readonly string[]).includes(type);
 
 /** A failed preview or load, worded in the admin's language. */
 export function FailureMessage({ failure }: { failure: Failure }) {
@@ -13,7 +16,7 @@ export function FailureMessage({ failure }: { failure: Failure }) {
     const p = failure.problem;
     switch (p.code) {
       case 'badValue':
-        text = t('errors.badValue', { line: p.line, column: p.column, value: p.value, type: t(`types.${p.type as 'text'}`) });
+        text = t('errors.badValue', { line: p.line, column: p.column, value: p.value, type: isColumnType(p.type) ? t(`types.${p.type}`) : p.type });
         break;
       case 'tableExists':
         text = t('errors.tableExists', { table: p.table });

@@ -39,6 +39,9 @@ function explain(error: unknown, plan: LoadPlan, target: LoadTarget, tracker: Li
   const [, lineText, column, value] = LOCATION.exec(e.where ?? '') ?? [];
   const line = Number(lineText ?? tracker.lines + 1);
   if (e.code === '42P07' || e.code === '42710') return tableExists(target.schema, plan.table);
+  if (e.code === '55P03') {
+    return new CsvLoadError(409, `Another load is creating ${target.schema}.${plan.table} right now: wait for it to finish or choose another table name; nothing was loaded.`);
+  }
   if (e.code === '22P04') {
     if (/unterminated CSV quoted field/.test(e.message ?? '')) return unclosedQuote(tracker.openQuoteLine);
     if (/extra data after last expected column/.test(e.message ?? '')) return raggedRow(line, 'more');

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
+import { discardRest } from './body';
 import { CsvLoadError, notUtf8, noRows, raggedRow, strayQuote, unclosedQuote } from './errors';
 import { headerNames, tableNameFromFile } from './identifiers';
 import { inferType } from './infer';
@@ -9,22 +10,19 @@ import { DELIMITERS, type LoadColumn, type LoadPlan } from './plan';
 const PREVIEW_ROWS = 20;
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** Reads at most `limit` bytes of a body, then stops reading it. */
+/** The first `limit` bytes of a body; `ended` when that was all of it. Any more is discarded unread. */
 export async function readSample(body: ReadableStream<Uint8Array> | null, limit: number): Promise<{ bytes: Buffer; ended: boolean }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (!body) return { bytes: Buffer.alloc(0), ended: true };
   const reader = body.getReader();
-  try {
-    while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) return { bytes: Buffer.concat(chunks, size), ended: true };
-      chunks.push(value);
-      size += value.length;
-    }
-  } finally {
-    void reader.cancel().catch(() => {});
+  while (size <= limit) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: Buffer.concat(chunks, size), ended: true };
+    chunks.push(value);
+    size += value.length;
   }
+  discardRest(reader);
   return { bytes: Buffer.concat(chunks, size).subarray(0, limit), ended: false };
 }
 

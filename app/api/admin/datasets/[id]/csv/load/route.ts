@@ -17,16 +17,21 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const dataset = await loadableDataset(request, params);
   if (dataset instanceof Response) return dataset;
   try {
-    const { plan, file } = await splitPlanLine(request.body);
-    const parsed = loadPlanSchema.safeParse(plan);
-    if (!parsed.success) return fail(400, 'The load plan is not valid: preview the file again, then load it.');
-    const target = await openLoadTarget(dataset);
+    const { plan, file, discard } = await splitPlanLine(request.body);
     try {
-      const result = await loadCsv(target, parsed.data, file);
-      await exposeLoadedTable(dataset.id, `${result.schema}.${result.table}`);
-      return Response.json(result);
+      const parsed = loadPlanSchema.safeParse(plan);
+      if (!parsed.success) return fail(400, 'The load plan is not valid: preview the file again, then load it.');
+      const target = await openLoadTarget(dataset);
+      try {
+        const result = await loadCsv(target, parsed.data, file);
+        await exposeLoadedTable(dataset.id, `${result.schema}.${result.table}`);
+        return Response.json(result);
+      } finally {
+        await target.close();
+      }
     } finally {
-      await target.close();
+      // A refused file is answered at once; the rest of its upload is read and dropped so the answer arrives.
+      discard();
     }
   } catch (error) {
     if (error instanceof CsvLoadError) return refusal(error);
