@@ -35,6 +35,8 @@ export async function loadEvalDatasets(
         url = made.url;
       }
       const pool = new pg.Pool({ connectionString: url, max: 2 });
+      // An idle connection closed by the server (a scratch database dropped at the end) needs no handling.
+      pool.on('error', () => {});
       cleanups.push(() => pool.end());
       const catalog = await introspect(pool, SCHEMAS);
       const knowledge = { sampledValues: await sampleValues(pool, catalog), glossary: [], descriptions: {} };
