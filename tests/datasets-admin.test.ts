@@ -177,6 +177,9 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     const { getDataset } = await import('@/db/queries');
     const catalog = await datasetCatalog((await getDataset(id))!);
     expect(catalog.tables.map((t) => t.id)).toEqual(['public.customers', 'public.orders']);
+    // Unchanged choices give the very same object: per-catalog caches downstream keep hitting.
+    expect(await datasetCatalog((await getDataset(id))!)).toBe(catalog);
+    expect(catalog.tables.flatMap((t) => t.foreignKeys.map((f) => f.table))).toEqual(['public.customers']);
   });
 
   it('the first refresh of a dataset never refreshed records a base instead of listing every table as new', async () => {
@@ -258,9 +261,6 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(ok.status).toBe(200);
     const { rows } = await env.warehouse('SELECT DISTINCT region FROM customers ORDER BY 1');
     expect(ok.body.dataset.sampledValues).toEqual({ 'public.customers.region': rows.map((r) => r.region) });
-    const { datasetCatalog, describeCatalog } = await import('@/lib/warehouse/catalog');
-    const { getDataset } = await import('@/db/queries');
-    expect(describeCatalog(await datasetCatalog((await getDataset(id))!))).toContain(`'${rows[0].region}'`);
   });
 
   it('grants the dataset to exactly the chosen analysts', async () => {

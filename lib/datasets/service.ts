@@ -201,7 +201,7 @@ export async function refreshCatalog(dataset: Dataset): Promise<{ diff: CatalogD
 /** The dataset's catalog with COMMENT ON text only, for the describe form to prefill from. */
 export async function describableCatalog(dataset: Dataset): Promise<Catalog> {
   try {
-    return applyDatasetChoices(await schemaCatalog(dataset), { tables: dataset.tables, descriptions: {}, sampledValues: dataset.sampledValues });
+    return applyDatasetChoices(await schemaCatalog(dataset), { tables: dataset.tables, descriptions: {} });
   } catch (error) {
     throw new AdminError(503, `The warehouse of "${dataset.name}" is unreachable (${(error as Error).message}). Check that it is running, then retry.`);
   }

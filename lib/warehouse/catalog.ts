@@ -2,14 +2,7 @@ import type pg from 'pg';
 import type { Dataset } from '@/db/schema';
 import { warehousePool } from './pools';
 
-export type CatalogColumn = {
-  name: string;
-  type: string;
-  nullable: boolean;
-  comment: string | null;
-  /** The column's distinct values, when an admin chose to sample them (low-cardinality text). */
-  values?: string[];
-};
+export type CatalogColumn = { name: string; type: string; nullable: boolean; comment: string | null };
 export type ForeignKey = { columns: string[]; table: string; refColumns: string[] };
 export type CatalogTable = {
   /** `schema.name`, how SQL should name it. */
@@ -88,30 +81,13 @@ export async function introspect(pool: pg.Pool, schemas: string[]): Promise<Cata
   return { tables: [...byOid.values()], types: types.rows.map((t) => t.id) };
 }
 
-/** The catalog as compact DDL-like text for a system prompt. */
-export function describeCatalog(catalog: Catalog): string {
-  return catalog.tables
-    .map((t) => {
-      const header = `TABLE ${t.id}${t.rowEstimate ? ` (~${t.rowEstimate} rows)` : ''}${t.comment ? ` -- ${t.comment}` : ''}`;
-      const lines = t.columns.map((c) => {
-        const fk = t.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === c.name);
-        const pk = t.primaryKey.includes(c.name) ? ' PK' : '';
-        const ref = fk ? ` -> ${fk.table}.${fk.refColumns[0]}` : '';
-        const values = c.values?.length ? ` [values: ${c.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]` : '';
-        return `  ${c.name} ${c.type}${pk}${ref}${c.nullable ? '' : ' NOT NULL'}${c.comment ? ` -- ${c.comment}` : ''}${values}`;
-      });
-      return [header, ...lines].join('\n');
-    })
-    .join('\n\n');
-}
-
-type DatasetChoices = Pick<Dataset, 'tables' | 'descriptions' | 'sampledValues'>;
+type DatasetChoices = Pick<Dataset, 'tables' | 'descriptions'>;
 
 /**
  * What a dataset exposes of its schemas: only the chosen tables (keys to other tables dropped),
- * with admin descriptions over COMMENT ON text and the sampled values of columns.
+ * with admin descriptions over COMMENT ON text.
  */
-export function applyDatasetChoices(catalog: Catalog, { tables, descriptions, sampledValues }: DatasetChoices): Catalog {
+export function applyDatasetChoices(catalog: Catalog, { tables, descriptions }: DatasetChoices): Catalog {
   const chosen = tables ? new Set(tables) : undefined;
   const kept = catalog.tables.filter((t) => !chosen || chosen.has(t.id));
   const ids = new Set(kept.map((t) => t.id));
@@ -121,11 +97,7 @@ export function applyDatasetChoices(catalog: Catalog, { tables, descriptions, sa
       ...t,
       comment: descriptions[t.id] || t.comment,
       foreignKeys: t.foreignKeys.filter((f) => ids.has(f.table)),
-      columns: t.columns.map((c) => {
-        const key = `${t.id}.${c.name}`;
-        const values = sampledValues[key];
-        return { ...c, comment: descriptions[key] || c.comment, ...(values?.length ? { values } : {}) };
-      }),
+      columns: t.columns.map((c) => ({ ...c, comment: descriptions[`${t.id}.${c.name}`] || c.comment })),
     })),
   };
 }
@@ -147,9 +119,18 @@ export function schemaCatalog(dataset: CatalogSource): Promise<Catalog> {
   return catalog;
 }
 
+// The same choices over the same introspection give the same object, so per-catalog caches (retrieval) keep hitting.
+const chosenViews = new WeakMap<Catalog, Map<string, Catalog>>();
+
 /** A dataset's catalog as analysts and models see it. */
 export async function datasetCatalog(dataset: CatalogSource & DatasetChoices): Promise<Catalog> {
-  return applyDatasetChoices(await schemaCatalog(dataset), dataset);
+  const schema = await schemaCatalog(dataset);
+  const views = chosenViews.get(schema) ?? new Map<string, Catalog>();
+  chosenViews.set(schema, views);
+  const key = JSON.stringify([dataset.tables, dataset.descriptions]);
+  let view = views.get(key);
+  if (!view) views.set(key, (view = applyDatasetChoices(schema, dataset)));
+  return view;
 }
 
 /** Forgets a dataset's cached introspection: call it after its warehouse's tables change (a refresh, a CSV load). */
