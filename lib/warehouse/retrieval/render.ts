@@ -48,7 +48,7 @@ export function renderTable(table: CatalogTable, knowledge: DatasetKnowledge, on
     const values = knowledge.shareRowsWithModel ? sampledValues(table, c.name, knowledge).slice(0, MAX_VALUES) : [];
     if (values.length) notes.push(`values: ${values.map((v) => `'${oneLine(v, 40).replaceAll("'", "''")}'`).join(', ')}`);
     const note = notes.filter(Boolean).join('; ');
-    return `  ${sqlName(c.name)} ${c.type}${pk}${ref}${c.nullable ? '' : ' NOT NULL'}${note ? ` -- ${note}` : ''}`;
+    return `  ${sqlName(c.name)} ${c.type}${pk}${ref}${c.nullable || pk ? '' : ' NOT NULL'}${note ? ` -- ${note}` : ''}`;
   });
   if (table.primaryKey.length > 1) lines.push(`  PRIMARY KEY (${table.primaryKey.map(sqlName).join(', ')})`);
   for (const f of table.foreignKeys.filter((f) => f.columns.length > 1)) {
