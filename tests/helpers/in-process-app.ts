@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { register } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LanguageModel } from 'ai';
+import pg from 'pg';
+
+/**
+ * Quarry in this process, for the benchmarks: its own embedded Postgres with the app database and
+ * the sample warehouse (through the real bootstrap), a signed-in analyst, and the route handlers
+ * answering with the model set by `useModel` instead of the registry's. The swap is a module
+ * resolution hook on lib/ai/models.ts, so the app's code runs unchanged.
+ */
+export type InProcessApp = {
+  cookie: string;
+  datasetId: string;
+  databaseUrl: string;
+  /** A superuser connection string to the sample warehouse. */
+  warehouseUrl: string;
+  useModel: (model: LanguageModel | undefined) => void;
+  stop: () => Promise<void>;
+};
+
+const root = path.resolve(import.meta.dirname, '../..');
+const holder = globalThis as unknown as { quarryBenchModel?: LanguageModel };
+
+function overrideModels() {
+  const models = pathToFileURL(path.join(root, 'lib/ai/models.ts')).href;
+  const override = `data:text/javascript,${encodeURIComponent(
+    `import * as actual from ${JSON.stringify(models)};\n` +
+      `export * from ${JSON.stringify(models)};\n` +
+      'export function resolveModel(...args) { return globalThis.quarryBenchModel ?? actual.resolveModel(...args); }\n',
+  )}`;
+  const hooks =
+    'export async function resolve(specifier, context, next) {\n' +
+    '  const resolved = await next(specifier, context);\n' +
+    `  if (resolved.url === ${JSON.stringify(models)} && !context.parentURL?.startsWith('data:')) return { url: ${JSON.stringify(override)}, shortCircuit: true };\n` +
+    '  return resolved;\n' +
+    '}\n';
+  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+}
+
+export async function startInProcessApp({ scale = 0.1, log = () => {} }: { scale?: number; log?: (line: string) => void } = {}): Promise<InProcessApp> {
+  overrideModels();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-bench-'));
+  delete process.env.DATABASE_URL;
+  delete process.env.SAMPLE_WAREHOUSE_URL;
+  process.env.QUARRY_SAMPLE_SCALE = String(scale);
+  process.env.QUARRY_RATE_LIMIT = 'off';
+  const { bootstrap, SAMPLE_DATASET_SLUG, withDatabase } = await import('@/db/bootstrap');
+  const booted = await bootstrap({ dataDir, seed: true, log });
+  process.env.DATABASE_URL = booted.databaseUrl;
+  const { createUser } = await import('@/lib/auth/users');
+  const { auth } = await import('@/lib/auth/auth');
+  const email = `bench-${crypto.randomUUID()}@bench.local`;
+  await createUser(email, 'bench password 123', 'analyst');
+  const signedIn = await auth().api.signInEmail({ body: { email, password: 'bench password 123' }, asResponse: true });
+  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const client = new pg.Client({ connectionString: booted.databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM datasets WHERE slug = $1', [SAMPLE_DATASET_SLUG]);
+  await client.end();
+  return {
+    cookie,
+    datasetId: rows[0]!.id,
+    databaseUrl: booted.databaseUrl,
+    warehouseUrl: withDatabase(booted.databaseUrl, 'quarry_sample'),
+    useModel: (model) => (holder.quarryBenchModel = model),
+    stop: async () => {
+      const { db } = await import('@/db/client');
+      await db().$client.end();
+      await booted.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Percentile of sorted numbers (nearest rank). */
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
