@@ -10,6 +10,7 @@ import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { encryptSecret } from '@/lib/secrets';
 import { datasetCatalog, introspect, type Catalog } from '@/lib/warehouse/catalog';
 import { schemaContext } from '@/lib/warehouse/retrieval';
+import { renderTable } from '@/lib/warehouse/retrieval/render';
 import { trigramSchema } from '@/lib/warehouse/retrieval/search';
 import { searchable } from '@/lib/warehouse/retrieval/text';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
@@ -148,6 +149,17 @@ describe.skipIf(!server)(`schema retrieval on ${server?.name}`, () => {
     const withheld = await schemaContext({ dataset: { ...largeDataset, shareRowsWithModel: false }, catalog: large, question, budget: 1_500 });
     expect(withheld.tables).toContain('core.regions');
     expect(withheld.text).not.toContain('Lombardy');
+  });
+
+  it('renders a table that does not fit in full with its keys and the columns the question names', async () => {
+    const customers = large.tables.find((t) => t.id === 'core.customers')!;
+    const full = renderTable(customers, largeDataset);
+    const context = await schemaContext({ dataset: largeDataset, catalog: large, question: 'lifetime value of customers', budget: countTokens(full) + 40 });
+    expect(context.tables[0]).toBe('core.customers');
+    expect(context.text).toContain('  lifetime_value numeric(14,2)');
+    expect(context.text).toContain('  region_id bigint -> core.regions.id');
+    expect(context.text).not.toContain('  email text');
+    expect(context.text).toMatch(/\.\.\. \d+ more columns/);
   });
 
   it('shows only the tables the dataset exposes', async () => {

@@ -5,7 +5,6 @@ import { columnDescription, renderExample, renderGlossaryTerm, renderTable, samp
 import { documentVectors, rankDocuments, type Queryable, type SearchDocument, type TrigramTerm } from './retrieval/search';
 import { searchable } from './retrieval/text';
 
-export type { DatasetKnowledge } from './retrieval/render';
 export type { Queryable } from './retrieval/search';
 
 export const DEFAULT_SCHEMA_BUDGET = 4_000;
@@ -187,7 +186,7 @@ export async function schemaContext({ dataset, catalog, question, budget = DEFAU
       examplesSection(exampleLines),
     );
 
-  const questionWords = new Set(searchable(question).toLowerCase().split(/\W+/u).filter((w) => w.length > 2));
+  const questionWords = new Set(words(question).filter((w) => w.length > 2 || /\p{Script=Han}/u.test(w)));
   const blocks: string[] = [];
   const ids: string[] = [];
   let used = countTokens(render([], tables.length)) + 24;
@@ -222,9 +221,11 @@ export async function schemaContext({ dataset, catalog, question, budget = DEFAU
   return { text, tokens, tables: ids, whole: false };
 }
 
+const words = (text: string) => searchable(text).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+
 /** Columns whose name, description or sampled values share a word with the question. */
 function matchingColumns(table: CatalogTable, dataset: DatasetKnowledge, questionWords: Set<string>): Set<string> {
-  const matches = (text: string) => searchable(text).toLowerCase().split(/\W+/u).some((w) => questionWords.has(w));
+  const matches = (text: string) => words(text).some((w) => questionWords.has(w));
   return new Set(
     table.columns
       .filter((c) => matches(c.name) || matches(columnDescription(table, c.name, dataset)) || sampledValues(table, c.name, dataset).some(matches))
