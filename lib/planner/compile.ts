@@ -55,7 +55,11 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
   const params: (string | number)[] = [];
   const param = (value: string | number) => `$${params.push(value)}`;
   const at = (table: CatalogTable, column: string) => `${alias.get(table.id)}.${ident(column)}`;
-  const where = filters.map((f) => `${at(f.table, f.column)}${typeof f.value === 'string' && f.op !== '=' && f.op !== '<>' ? '::text' : ''} ${f.op} ${param(f.value)}`);
+  const where = filters.map((f) =>
+    Array.isArray(f.value)
+      ? `${at(f.table, f.column)} ${f.op === 'in' ? 'IN' : 'NOT IN'} (${f.value.map(param).join(', ')})`
+      : `${at(f.table, f.column)} ${f.op} ${param(f.value)}`,
+  );
   if (range) where.push(`${at(range.table, range.column)} >= ${param(range.from)}::date`, `${at(range.table, range.column)} < ${param(range.to)}::date`);
   const from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n') + (where.length ? `\nWHERE ${where.join('\n  AND ')}` : '');
   const value = `${measureSql(measure, distinctKey)}`;

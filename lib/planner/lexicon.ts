@@ -14,7 +14,7 @@ const ZH_TERMS: [string, string][] = [
   ['不同的', ' distinct '], ['不重复的', ' distinct '],
   ['最高的', ' top '], ['最多的', ' top '], ['最大的', ' top '], ['最好的', ' top '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' bottom '], ['最少的', ' bottom '], ['最差的', ' bottom '], ['后', ' bottom '],
   ['多少', ' how many '], ['几个', ' how many '], ['有几', ' how many '], ['数目', ' count '], ['个数', ' count '], ['数', ' count '],
-  ['以外', ' '], ['之外', ' '], ['和', ' and '], ['与', ' and '], ['及', ' and '], ['最高', ' highest '], ['最低', ' lowest '], ['除了', ' excluding '], ['不包括', ' excluding '], ['排除', ' excluding '], ['不是', ' not '], ['非', ' not '],
+  ['哪个', ' which '], ['哪些', ' which '], ['以外', ' '], ['之外', ' '], ['和', ' and '], ['与', ' and '], ['及', ' and '], ['最高', ' highest '], ['最低', ' lowest '], ['除了', ' excluding '], ['不包括', ' excluding '], ['排除', ' excluding '], ['不是', ' not '], ['非', ' not '],
   ['超过', ' over '], ['大于', ' over '], ['高于', ' over '], ['多于', ' over '], ['至少', ' at least '], ['小于', ' under '], ['低于', ' under '], ['少于', ' under '],
   ['只看', ' only '], ['仅看', ' only '], ['只要', ' only '], ['仅', ' only '], ['只', ' only '], ['改为', ' instead '], ['改成', ' instead '], ['换成', ' instead '],
   ['按', ' by '], ['各个', ' by '], ['各', ' by '], ['每个', ' by '], ['分', ' by '],
@@ -45,7 +45,10 @@ const FILLER = new Set(
 
 export const hasChinese = (text: string) => /[\u3400-\u9fff]/.test(text);
 
+const NOT_PLURAL = new Set(['does', 'has', 'was', 'is', 'this', 'its', 'us', 'yes', 'plus', 'less', 'across', 'status', 'news']);
+
 export function singular(word: string): string {
+  if (NOT_PLURAL.has(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);

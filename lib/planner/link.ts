@@ -107,7 +107,10 @@ export function timeColumn(graph: Graph, base: CatalogTable): { table: CatalogTa
     if (seen.has(table.id)) continue;
     seen.add(table.id);
     const dated = table.columns.filter((c) => isTemporal(c) && !isBookkeeping(c));
-    const column = dated.find((c) => /date|_at$|_on$|time/.test(c.name) && !/birth|required|shipped|due|hire|signup|launch/.test(c.name)) ?? dated[0];
+    // On a parent, only the date of the parent's own event places the child: order_items by orders.order_date, not rentals by the customer's sign-up date.
+    const own = identifierWords(table.name).at(-1)!;
+    const eligible = table === base ? dated : dated.filter((c) => identifierWords(c.name).includes(own));
+    const column = eligible.find((c) => /date|_at$|_on$|time/.test(c.name) && !/birth|required|shipped|due|hire|signup|launch/.test(c.name)) ?? eligible[0];
     if (column) return { table, column: column.name };
     for (const edge of graph.edges.get(table.id)!) if (!edge.fansOut) queue.push(edge.to);
   }
@@ -118,7 +121,7 @@ export function timeColumn(graph: Graph, base: CatalogTable): { table: CatalogTa
 export const isDimension = (t: CatalogTable, c: CatalogColumn) =>
   !isNumeric(c) && !isKeyColumn(t, c) && !/^(bytea|tsvector|json|jsonb|tsrange)|\[\]$/.test(c.type) && !isBookkeeping(c);
 
-/** The columns naming a table's rows: name or <table>_name, else first and last name, else a title or *_name. */
+/** The columns naming a table's rows: name or <table>_name, else first and last name, else a title or company, full or display name. */
 export function labelColumns(table: CatalogTable): string[] | undefined {
   const text = table.columns.filter((c) => isTextual(c) && !isKeyColumn(table, c));
   const first = text.find((c) => c.name === 'first_name');
@@ -127,7 +130,7 @@ export function labelColumns(table: CatalogTable): string[] | undefined {
   const named =
     text.find((c) => c.name === 'name') ??
     text.find((c) => identifierWords(c.name).join(' ') === `${own} name` || c.name === own) ??
-    (first && last ? undefined : text.find((c) => c.name === 'title' || (/_(name|title)$/.test(c.name) && !/^(first|last|contact)_/.test(c.name))));
+    (first && last ? undefined : text.find((c) => /^(title|company_name|full_name|display_name)$/.test(c.name)));
   if (named) return [named.name];
   return first && last ? [first.name, last.name] : undefined;
 }

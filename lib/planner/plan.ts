@@ -17,7 +17,9 @@ export type Grouping =
   | { kind: 'column'; table: CatalogTable; column: string }
   | { kind: 'entity'; table: CatalogTable; key: string[]; labels: string[] }
   | { kind: 'time'; table: CatalogTable; column: string; grain: Grain };
-export type Filter = { table: CatalogTable; column: string; op: '=' | '<>' | '>' | '>=' | '<' | '<='; value: string | number };
+export type Filter =
+  | { table: CatalogTable; column: string; op: '=' | '<>' | '>' | '>=' | '<' | '<='; value: string | number }
+  | { table: CatalogTable; column: string; op: 'in' | 'not in'; value: string[] };
 /** Rows whose `column` falls in [from, to): dates as bound parameters. */
 export type TimeRange = { table: CatalogTable; column: string; from: string; to: string; label: string };
 export type Plan = {
@@ -43,7 +45,7 @@ const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest
 const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
 const NEGATIONS = /\b(not|excluding|exclude|except|other than|without|non|besides)\s+(?:(?:in|from|on|of|for|to|the|at|by|shipped|billed|sold|rated)\s+)*$/;
 const SHARE = /\b(?:share|percentage|percent|proportion|fraction)\s+of\b|\bas a (?:share|percentage)\b/;
-const GROWTH = /\b(growth|grow|change|increase|decrease|compared|vs|versus|previous period)\b/;
+const GROWTH = /\b(growth|grow|change|increase|decrease|(?:year|month|quarter|week) over (?:year|month|quarter|week)|(?:vs|versus|compared (?:to|with)) (?:the )?(?:previous|last|prior) (?:period|year|month|quarter|week))\b/;
 /** Words a question may use with no link of their own. */
 const GRAMMAR = new Set([
   'by', 'per', 'each', 'for', 'across', 'top', 'bottom', 'only', 'just', 'now', 'instead', 'also', 'again', 'same', 'but', 'then', 'about',
@@ -51,7 +53,7 @@ const GRAMMAR = new Set([
   'between', 'during', 'trend', 'period', 'previou', 'previous', 'year', 'month', 'week', 'day', 'quarter', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly',
   'annual', 'time', 'bucket', 'group', 'grouped', 'broken', 'distribution', 'split', 'overall', 'record', 'row', 'entrie', 'entry', 'item', 'line',
   'state', 'it', 'them', 'they', 'one', 'first', 'last', 'ever', 'currently', 'current', 'so', 'far', 'us', 'let', 'know', 'want', 'need', 'would',
-  'like', 'hi', 'hello', 'thank', 'thanks', 'who', 'whom', 'in', 'there', 'come', 'came', 'through', 'via', 'using', 'with', 'get', 'got', 'billed', 'shipped', 'ship', 'sent', 'located', 'based', 'live', 'living', 'rated',
+  'like', 'hi', 'hello', 'thank', 'thanks', 'who', 'whom', 'in', 'there', 'come', 'came', 'through', 'via', 'using', 'with', 'get', 'got', 'place', 'given', 'appear', 'appearing', 's', 'billed', 'shipped', 'ship', 'sent', 'located', 'based', 'live', 'living', 'rated',
   ...REVENUE_WORDS, ...Object.keys(AGGREGATES), ...COUNT_WORDS, ...DISTINCT_WORDS, ...TOP_WORDS, ...BOTTOM_WORDS,
   'share', 'percentage', 'percent', 'proportion', 'fraction', 'breakdown', 'growth', 'grow', 'change', 'increase', 'decrease', 'compared', 'vs', 'versus',
   'not', 'excluding', 'exclude', 'except', 'other', 'without', 'non', 'besides', 'over', 'under', 'above', 'below', 'more', 'less', 'fewer',
@@ -69,7 +71,7 @@ type Parsed = {
   share: boolean;
   growth: boolean;
   /** `at`: the token position where the comparison stood, after the words it applies to. */
-  comparisons: { op: Filter['op']; value: number; at: number }[];
+  comparisons: { op: '>' | '>=' | '<' | '<='; value: number; at: number }[];
 };
 
 /** Tables with a primary key (base tables) win ties over views that repeat their columns. */
@@ -262,7 +264,9 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   let measure: Measure | undefined;
   let explicit = true;
   const rankWords = new Set(['highest', 'lowest', 'largest', 'biggest', 'smallest']);
-  const fnWord = tokens.find((t) => AGGREGATES[t.word] && !((p.limit !== undefined || byAt >= 0) && rankWords.has(t.word)));
+  // "Highest average likes": the average is the measure, "highest" ranks.
+  const plainAggregate = tokens.some((t) => AGGREGATES[t.word] && !rankWords.has(t.word));
+  const fnWord = tokens.find((t) => AGGREGATES[t.word] && !((p.limit !== undefined || byAt >= 0 || plainAggregate) && rankWords.has(t.word)));
   const fn = fnWord ? AGGREGATES[fnWord.word]! : undefined;
   const countAt = words.findIndex((w) => COUNT_WORDS.has(w));
   const counting = countAt >= 0;
@@ -305,6 +309,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     const subject =
       (counting ? named.find((t) => t.at > countAt && t.at <= countAt + 3) : undefined) ??
       named.find((t) => t.at !== afterRanking && tokens[t.at - 1]?.word !== 'by' && tokens[t.at - 1]?.word !== 'per');
+    const superlative = !counting && p.limit === undefined && p.direction ? named.find((t) => t.at > 0 && /^(most|fewest|least)$/.test(tokens[t.at - 1]!.word)) : undefined;
     const grouped = byAt >= 0 || p.grain !== undefined || p.limit !== undefined || p.share || p.growth || p.comparisons.length > 0 || p.values.length > 0 || p.range !== undefined;
     if (distinct) {
       measure = { fn: 'count', table: distinct.table, value: { kind: 'distinct', column: distinct.column.name }, label: `distinct ${distinct.column.name}` };
@@ -312,6 +317,10 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       tokens[distinctAt]!.used = true;
       const hint = mentioned(distinct.table);
       if (hint) use(tokens, hint.at, hint.width);
+    } else if (superlative) {
+      // "Which genre has the most tracks?": the superlative counts the table it qualifies.
+      measure = { fn: 'count', table: superlative.table, value: { kind: 'rows' }, label: superlative.table.name };
+      use(tokens, superlative.at, superlative.width);
     } else if (subject && (counting || grouped)) {
       explicit = counting;
       measure = { fn: 'count', table: subject.table, value: { kind: 'rows' }, label: subject.table.name };
@@ -345,9 +354,18 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     filters.push({ table: owner, column: column!, op: v.negated ? '<>' : '=', value: v.value });
   }
   // The same value in two columns ("Books" as a category and a topic): keep the nearer one.
-  const kept = filters.filter((f) => !filters.some((g) => g !== f && g.value === f.value && distance(g.table) < distance(f.table)));
+  const nearest = filters.filter((f) => !filters.some((g) => g !== f && g.value === f.value && distance(g.table) < distance(f.table)));
+  // Several values of one column ("Europe vs North America") are one filter on any of them.
+  const kept: Filter[] = [];
+  const alternatives: Filter[] = [];
+  for (const f of nearest) {
+    const same = nearest.filter((g) => g.table === f.table && g.column === f.column && g.op === f.op);
+    if (same.length === 1) kept.push(f);
+    else if (same[0] === f) alternatives.push({ table: f.table, column: f.column, op: f.op === '=' ? 'in' : 'not in', value: same.map((g) => String(g.value)) });
+  }
+  kept.push(...alternatives);
   if (p.values.length && kept.length === 0) missing.push(`where ${p.values.map((v) => v.value).join(', ')} is recorded`);
-  for (const f of kept) understood.push(`${f.column} ${f.op === '=' ? 'is' : 'is not'} ${f.value}`);
+  for (const f of kept) understood.push(`${f.column} ${f.op === '=' || f.op === 'in' ? 'is' : 'is not'} ${Array.isArray(f.value) ? f.value.join(' or ') : f.value}`);
   for (const t of tokens) if (['not', 'excluding', 'exclude', 'except', 'without', 'non', 'other', 'besides'].includes(t.word) && p.values.some((v) => v.negated)) t.used = true;
 
   // Numeric comparisons: the numeric column named just before them.
@@ -378,7 +396,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       return { kind: 'column', table: owned.table, column: owned.column.name };
     }
     const col = cols[0];
-    if (tbl && (!col || tbl.score >= col.score) && (tbl.table !== base || p.limit !== undefined)) {
+    // Counting a table's rows per row of that same table would give 1 everywhere.
+    if (tbl && (!col || tbl.score >= col.score) && (tbl.table !== base || (p.limit !== undefined && measure!.value.kind !== 'rows'))) {
       if (tbl.table.primaryKey.length === 0) return undefined;
       const labels = labelColumns(tbl.table) ?? tbl.table.primaryKey;
       use(tokens, tbl.at, tbl.width);
@@ -405,14 +424,20 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       if (g) groupBy.push(g);
     }
   }
+  // Compared values are shown side by side.
+  for (const f of alternatives) if (f.op === 'in' && !groupBy.some((g) => g.kind === 'column' && g.table === f.table && g.column === f.column)) groupBy.push({ kind: 'column', table: f.table, column: f.column });
   if (p.grain || p.growth) {
     const when = timeColumn(graph, base);
     if (!when) missing.push('which date to use');
     else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
   }
   if (groupBy.length > 2) missing.push('how to group by more than two things at once');
+  if (/\b(day of (the )?week|weekday|hour|time of day|day of (the )?month)\b/.test(englishText(question))) missing.push('how to group by a part of a date');
+  if (!explicit && words.includes('list')) missing.push('how to list rows rather than count them');
+  if (measure.value.kind === 'rows' && !counting && (words.includes('total') || words.includes('sum'))) missing.push(`what total of ${measure.table.name} is meant`);
+  if (measure.value.kind === 'rows' && fnWord && AGGREGATES[fnWord.word] !== 'count') missing.push(`the ${fnWord.word} of a count, an aggregate of aggregates`);
   // "Average revenue per order" is an average of per-order totals, a two-level aggregate not planned here.
-  if (measure.fn === 'avg' && words.includes('per') && groupBy.some((g) => g.kind === 'entity' && g.labels === g.key)) missing.push('whether "per" means an average of totals');
+  if (measure.fn === 'avg' && words.includes('per') && groupBy.some((g) => g.kind === 'entity')) missing.push('whether "per" means an average of totals');
 
   let range: TimeRange | undefined;
   if (p.range) {
@@ -424,6 +449,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     }
   }
 
+  // "the Web channel", "rating PG": the name of a filtered column explains itself.
+  for (const l of columns) if (kept.some((f) => f.table === l.table && f.column === l.column.name)) use(tokens, l.at, l.width);
   // Anything left unexplained means the question says something the plan would ignore.
   const unknown = tokens.filter((t) => !t.used && !isFiller(t.word) && !GRAMMAR.has(t.word) && numberWord(t.word) === undefined);
   // A table named on the way ("orders from customers in Bavaria") is explained by the joins the plan makes.
@@ -434,17 +461,20 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const leftover = unknown.filter((t) => !tables.some((l) => tokens[l.at] === t && joined.has(l.table.id)));
   if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
 
+  // "Which platform has the most likes?": one answer, the first.
+  const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || /哪/.test(question);
+  const limit = p.limit ?? (p.direction && which && groupBy.length > 0 && groupBy[0]!.kind !== 'time' ? 1 : undefined);
   let plan: Plan = {
     measure,
     groupBy,
     filters: kept,
     range,
-    limit: p.limit,
+    limit,
     direction: p.direction ?? 'desc',
     share: p.share && groupBy.length > 0,
     growth: p.growth && groupBy[0]?.kind === 'time',
   };
-  if (isFollowUp) plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: p.limit !== undefined });
+  if (isFollowUp) plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined });
   if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push('what to rank');
   if (p.share && plan.groupBy.length === 0) missing.push('what to take the share of');
   plan.share ||= p.share && plan.groupBy.length > 0;
