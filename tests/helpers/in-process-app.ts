@@ -19,18 +19,23 @@ export type InProcessApp = {
   /** A superuser connection string to the sample warehouse. */
   warehouseUrl: string;
   useModel: (model: LanguageModel | undefined) => void;
+  /** Wraps every model the route resolves (the registry's or `useModel`'s), e.g. to count its calls. */
+  wrapModel: (wrap: ((model: LanguageModel) => LanguageModel) | undefined) => void;
   stop: () => Promise<void>;
 };
 
 const root = path.resolve(import.meta.dirname, '../..');
-const holder = globalThis as unknown as { quarryBenchModel?: LanguageModel };
+const holder = globalThis as unknown as { quarryBenchModel?: LanguageModel; quarryBenchWrap?: (model: LanguageModel) => LanguageModel };
 
 function overrideModels() {
   const models = pathToFileURL(path.join(root, 'lib/ai/models.ts')).href;
   const override = `data:text/javascript,${encodeURIComponent(
     `import * as actual from ${JSON.stringify(models)};\n` +
       `export * from ${JSON.stringify(models)};\n` +
-      'export function resolveModel(...args) { return globalThis.quarryBenchModel ?? actual.resolveModel(...args); }\n',
+      'export function resolveModel(...args) {\n' +
+      '  const model = globalThis.quarryBenchModel ?? actual.resolveModel(...args);\n' +
+      '  return globalThis.quarryBenchWrap ? globalThis.quarryBenchWrap(model) : model;\n' +
+      '}\n',
   )}`;
   const hooks =
     'export async function resolve(specifier, context, next) {\n' +
@@ -67,6 +72,7 @@ export async function startInProcessApp({ scale = 0.1, log = () => {} }: { scale
     databaseUrl: booted.databaseUrl,
     warehouseUrl: withDatabase(booted.databaseUrl, 'quarry_sample'),
     useModel: (model) => (holder.quarryBenchModel = model),
+    wrapModel: (wrap) => (holder.quarryBenchWrap = wrap),
     stop: async () => {
       const { db } = await import('@/db/client');
       await db().$client.end();
@@ -79,3 +85,37 @@ export async function startInProcessApp({ scale = 0.1, log = () => {} }: { scale
 /** Percentile of sorted numbers (nearest rank). */
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+export type Asked = {
+  status: number;
+  firstByteMs: number;
+  completeMs: number;
+  /** The UI message stream's chunks, parsed. */
+  chunks: { type: string; [key: string]: unknown }[];
+};
+
+/** One question through the chat route handler, read to the end, timed. */
+export async function ask(
+  post: (request: Request) => Promise<Response>,
+  { cookie, conversationId, datasetId, text }: { cookie: string; conversationId: string; datasetId: string; text: string },
+): Promise<Asked> {
+  const body = JSON.stringify({ conversationId, datasetId, message: { id: crypto.randomUUID(), role: 'user', parts: [{ type: 'text', text }] } });
+  const started = performance.now();
+  const response = await post(new Request('http://localhost/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body }));
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let firstByteMs = 0;
+  let raw = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    firstByteMs ||= performance.now() - started;
+    raw += decoder.decode(value, { stream: true });
+  }
+  const completeMs = performance.now() - started;
+  const chunks = raw
+    .split('\n')
+    .filter((line) => line.startsWith('data: {'))
+    .map((line) => JSON.parse(line.slice(6)) as Asked['chunks'][number]);
+  return { status: response.status, firstByteMs, completeMs, chunks };
+}
