@@ -12,7 +12,7 @@ const ZH_TERMS: [string, string][] = [
   ['平均', ' average '], ['总计', ' total '], ['总共', ' total '], ['合计', ' total '], ['总', ' total '], ['最大', ' maximum '], ['最小', ' minimum '],
   ['占比', ' share of '], ['比例', ' share of '], ['份额', ' share of '], ['增长率', ' growth '], ['增长', ' growth '], ['环比', ' growth '],
   ['不同的', ' distinct '], ['不重复的', ' distinct '],
-  ['最高的', ' top '], ['最多的', ' top '], ['最大的', ' top '], ['最好的', ' top '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' bottom '], ['最少的', ' bottom '], ['最差的', ' bottom '], ['后', ' bottom '],
+  ['最高的', ' most '], ['最多的', ' most '], ['最大的', ' most '], ['最好的', ' most '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' least '], ['最少的', ' least '], ['最差的', ' least '], ['后', ' bottom '],
   ['多少', ' how many '], ['几个', ' how many '], ['有几', ' how many '], ['数目', ' count '], ['个数', ' count '], ['数', ' count '],
   ['哪个', ' which '], ['哪些', ' which '], ['以外', ' '], ['之外', ' '], ['和', ' and '], ['与', ' and '], ['及', ' and '], ['最高', ' highest '], ['最低', ' lowest '], ['除了', ' excluding '], ['不包括', ' excluding '], ['排除', ' excluding '], ['不是', ' not '], ['非', ' not '],
   ['超过', ' over '], ['大于', ' over '], ['高于', ' over '], ['多于', ' over '], ['至少', ' at least '], ['小于', ' under '], ['低于', ' under '], ['少于', ' under '],

@@ -40,6 +40,7 @@ const AGGREGATES: Record<string, Aggregate> = {
   minimum: 'min', min: 'min', smallest: 'min', highest: 'max', lowest: 'min',
 };
 const COUNT_WORDS = new Set(['count', 'number', 'many']);
+const MAX_JOINS = 4;
 const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
 const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
 const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
@@ -339,9 +340,11 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   }
   understood.push(measure.value.kind === 'rows' ? `the number of ${measure.table.name}` : `${measure.fn} of ${measure.label}`);
   const base = measure.table;
+  // A join may fan out once (counting distinct rows keeps that exact); a longer or doubly fanned path is a guess.
   const reachable = (table: CatalogTable) => {
     const path = joinPath(graph, base, table);
-    return path && (measure!.value.kind === 'rows' || measure!.value.kind === 'distinct' || !fansOut(path)) ? path : undefined;
+    if (!path || path.length > MAX_JOINS || path.filter((e) => e.fansOut).length > 1) return undefined;
+    return measure!.value.kind === 'rows' || measure!.value.kind === 'distinct' || !fansOut(path) ? path : undefined;
   };
   const distance = (table: CatalogTable) => reachable(table)?.length ?? Infinity;
 
@@ -389,6 +392,11 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       .filter((c) => c.at === at && isDimension(c.table, c.column) && reachable(c.table))
       .sort((a, b) => b.score - a.score || distance(a.table) - distance(b.table) || Number(b.table === base) - Number(a.table === base));
     const tbl = tables.filter((t) => t.at === at && t.score >= 1 && reachable(t.table)).sort((a, b) => b.score - a.score)[0];
+    // "customers by region": the customers' own region column, not a region table several joins away.
+    if (tbl && cols[0] && cols[0].score >= tbl.score && distance(cols[0].table) < distance(tbl.table)) {
+      use(tokens, cols[0].at, cols[0].width);
+      return { kind: 'column', table: cols[0].table, column: cols[0].column.name };
+    }
     // "customer segment", "product category": a table's name, then one of its columns.
     const owned = tbl && columns.find((c) => c.at === at + tbl.width && c.table === tbl.table && isDimension(c.table, c.column));
     if (owned) {
@@ -432,6 +440,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
   }
   if (groupBy.length > 2) missing.push('how to group by more than two things at once');
+  // "Average likes per post": per row of the measured table itself, which is what an average is.
+  const perOwnRow = tables.some((t) => t.at === byAt + 1 && t.table === base);
+  if (byAt >= 0 && groupBy.length === 0 && !perOwnRow) missing.push(`what "${words.slice(byAt + 1).join(' ')}" groups by`);
+  // "Which subcategory has the lowest revenue": with a grouping, a superlative ranks the groups.
+  if (fnWord && rankWords.has(fnWord.word) && groupBy.length > 0) {
+    measure = { ...measure, fn: measure.value.kind === 'rows' || measure.value.kind === 'distinct' ? 'count' : 'sum' };
+  }
   if (/\b(day of (the )?week|weekday|hour|time of day|day of (the )?month)\b/.test(englishText(question))) missing.push('how to group by a part of a date');
   if (!explicit && words.includes('list')) missing.push('how to list rows rather than count them');
   if (measure.value.kind === 'rows' && !counting && (words.includes('total') || words.includes('sum'))) missing.push(`what total of ${measure.table.name} is meant`);
@@ -462,7 +477,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
 
   // "Which platform has the most likes?": one answer, the first.
-  const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || /哪/.test(question);
+  const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
   const limit = p.limit ?? (p.direction && which && groupBy.length > 0 && groupBy[0]!.kind !== 'time' ? 1 : undefined);
   let plan: Plan = {
     measure,
