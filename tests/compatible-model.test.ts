@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/chat/route';
 import { chatRequest, readChat, userMessage } from './helpers/chat';
@@ -40,6 +41,22 @@ describe.skipIf(!server)(`compatible:<model> through @ai-sdk/openai against a fa
     const toolMessage = second!.body.messages.find((m) => m.role === 'tool');
     expect(JSON.stringify(toolMessage)).toContain(String(rows[0].n));
     expect(JSON.stringify(fake.requests)).not.toContain(env.warehouseUrl);
+  });
+
+  it("uses the model an admin chose for the dataset over QUARRY_MODEL", async () => {
+    process.env.OPENAI_BASE_URL = fake.baseURL;
+    fake.requests.length = 0;
+    const app = new pg.Client({ connectionString: env.appUrl });
+    await app.connect();
+    try {
+      await app.query("UPDATE datasets SET model = 'compatible:dataset-model' WHERE id = $1", [env.datasetId]);
+      const { message } = await readChat(await ask('How many orders are there?'));
+      expect(message!.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toBe('There are that many orders.');
+      expect(fake.requests[0]!.body).toMatchObject({ model: 'dataset-model' });
+    } finally {
+      await app.query('UPDATE datasets SET model = NULL WHERE id = $1', [env.datasetId]);
+      await app.end();
+    }
   });
 
   it('explains a missing base URL instead of failing obscurely', async () => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chatRequest, jsonRequest, readChat, scriptedModel, textParts, usage, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
+import { withheldSummary } from '@/lib/datasets/withheld-summary';
 import { scripted } from './helpers/scripted-model';
 
 const chat = await import('@/app/api/chat/route');
@@ -31,8 +32,8 @@ describe.skipIf(!server)(`dataset settings are applied on ${server?.name}`, () =
     expect((await save({})).status).toBe(200);
   });
 
-  const ask = async () => {
-    const { message } = await readChat(await chat.POST(chatRequest({ conversationId: crypto.randomUUID(), datasetId: env.datasetId, message: userMessage('Question?') })));
+  const ask = async (question = 'Question?') => {
+    const { message } = await readChat(await chat.POST(chatRequest({ conversationId: crypto.randomUUID(), datasetId: env.datasetId, message: userMessage(question) })));
     const part = message!.parts.find((p) => p.type === 'tool-runQuery');
     if (part?.type !== 'tool-runQuery' || part.state !== 'output-available') throw new Error('no query output');
     return { output: part.output, message: message! };
@@ -78,10 +79,10 @@ describe.skipIf(!server)(`dataset settings are applied on ${server?.name}`, () =
     expect(allowed.output).toMatchObject({ ok: true });
   });
 
-  it('with rows not shared, the model sees columns, types and counts only', async () => {
+  it('with rows not shared, the model never sees a value: the answer is a template built from the result shape', async () => {
     expect((await save({ shareRowsWithModel: false })).status).toBe(200);
     const prompts: LanguageModelV4CallOptions['prompt'][] = [];
-    scripted.model = new MockLanguageModelV4({
+    const model = new MockLanguageModelV4({
       doStream: async (options) => {
         prompts.push(options.prompt);
         const answered = options.prompt.some((m) => m.role === 'tool');
@@ -97,17 +98,24 @@ describe.skipIf(!server)(`dataset settings are applied on ${server?.name}`, () =
         };
       },
     });
-    const { output } = await ask();
+    scripted.model = model;
+    const { output, message } = await ask();
     const { rows } = await env.warehouse('SELECT region, count(*)::int AS n FROM customers GROUP BY region ORDER BY region');
-    // The browser gets the rows; the model does not.
+    // The browser gets the rows; the model is not called again once they exist.
     expect(output).toMatchObject({ ok: true, rows: rows.map((r) => [r.region, r.n]) });
-    const seen = JSON.stringify(prompts.at(-1)!.filter((m) => m.role === 'tool'));
-    expect(seen).toContain('rowsWithheld');
-    expect(seen).toContain(`"rowCount":${rows.length}`);
-    expect(seen).toContain('"region"');
-    for (const r of rows) expect(seen).not.toContain(r.region);
+    expect(prompts).toHaveLength(1);
+    const text = message.parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
+    expect(text).toBe(withheldSummary({ columns: [{ name: 'region' }, { name: 'n' }], rowCount: rows.length, truncated: false }, 'en'));
+    for (const r of rows) expect(text).not.toContain(r.region);
+
+    // The built-in planner answers the same way.
+    scripted.model = undefined;
+    const planned = await ask('Total revenue by region');
+    expect(planned.output).toMatchObject({ ok: true });
+    expect(planned.message.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toMatch(/does not share result values/);
 
     expect((await save({ shareRowsWithModel: true })).status).toBe(200);
+    scripted.model = model;
     prompts.length = 0;
     await ask();
     expect(JSON.stringify(prompts.at(-1))).toContain(rows[0].region);

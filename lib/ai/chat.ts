@@ -6,15 +6,20 @@ import {
   streamText,
   toUIMessageStream,
   type LanguageModel,
+  type InferUIMessageChunk,
+  type StepResult,
   type UIMessageStreamOutcome,
 } from 'ai';
 import { clearActiveStream, saveMessage, setActiveStream } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
 import { addUsage } from '@/db/usage';
+import { withheldSummary } from '@/lib/datasets/withheld-summary';
+import { hasChinese } from '@/lib/planner/lexicon';
+import type { RunQueryOutput } from '@/lib/query-runner';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { datasetPolicy } from '@/lib/warehouse/guard';
 import { forModel } from './messages';
-import { systemPrompt } from './prompt';
+import { retrievalQuestion, systemPrompt } from './prompt';
 import { resumableStreams, stopSignal } from './resume';
 import { createTools, type MessageMetadata, type QuarryUIMessage } from './tools';
 
@@ -44,6 +49,33 @@ function failureOf(outcome: UIMessageStreamOutcome, finished: boolean): string |
   return finished ? null : 'The connection closed before the answer was complete.';
 }
 
+type Tools = ReturnType<typeof createTools>;
+type Chunk = InferUIMessageChunk<QuarryUIMessage>;
+
+/** The successful query result of a step, if it ran one. */
+const okResult = (step: StepResult<Tools> | undefined) =>
+  step?.toolResults.map((r) => r.output as RunQueryOutput).find((output): output is Extract<RunQueryOutput, { ok: true }> => output.ok);
+
+/**
+ * For a dataset that shares no rows with the model, the answer's text is a template built from
+ * the result's shape, after the model's query: the model never writes the summary, so it cannot
+ * state or guess a value.
+ */
+function withheldAnswer(steps: PromiseLike<StepResult<Tools>[]>, question: string): TransformStream<Chunk, Chunk> {
+  return new TransformStream({
+    async flush(controller) {
+      const result = okResult((await steps).at(-1));
+      if (result) {
+        const text = withheldSummary(result, hasChinese(question) ? 'zh' : 'en');
+        controller.enqueue({ type: 'text-start', id: 'withheld' });
+        controller.enqueue({ type: 'text-delta', id: 'withheld', delta: text });
+        controller.enqueue({ type: 'text-end', id: 'withheld' });
+      }
+      controller.enqueue({ type: 'finish', finishReason: 'stop' });
+    },
+  });
+}
+
 /** One chat turn: stream the model's answer with the runQuery tool, then persist it, complete or failed. */
 export async function answer({ model, dataset, catalog, conversationId, userId, history, abortSignal }: Turn): Promise<Response> {
   const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId, userId });
@@ -56,10 +88,13 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
   if (streams) await setActiveStream(conversationId, streamId);
   const result = streamText({
     model,
-    instructions: systemPrompt(dataset, catalog),
+    instructions: await systemPrompt(dataset, catalog, retrievalQuestion(history)).catch((error: Error) => {
+      console.error(`[quarry] Schema retrieval failed (${error.message}); sending the whole schema.`);
+      return systemPrompt(dataset, catalog);
+    }),
     messages: await convertToModelMessages(forModel(history), { tools }),
     tools,
-    stopWhen: isStepCount(6),
+    stopWhen: dataset.shareRowsWithModel ? isStepCount(6) : [isStepCount(6), ({ steps }) => okResult(steps.at(-1)) !== undefined],
     abortSignal: stop?.signal ?? abortSignal,
     onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
     onEnd: ({ totalUsage }) => addUsage(userId, { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 }),
@@ -68,7 +103,11 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
   const stream = createUIMessageStream<QuarryUIMessage>({
     originalMessages: history,
     generateId: () => crypto.randomUUID(),
-    execute: ({ writer }) => writer.merge(toUIMessageStream<typeof tools, QuarryUIMessage>({ stream: result.stream, tools, onError: describeModelError })),
+    execute: ({ writer }) => {
+      const answerStream = toUIMessageStream<typeof tools, QuarryUIMessage>({ stream: result.stream, tools, onError: describeModelError, sendFinish: dataset.shareRowsWithModel });
+      const question = history.at(-1)?.parts.map((p) => (p.type === 'text' ? p.text : '')).join(' ') ?? '';
+      writer.merge(dataset.shareRowsWithModel ? answerStream : answerStream.pipeThrough(withheldAnswer(result.steps, question)));
+    },
     onError: describeModelError,
     onEnd: async ({ responseMessage, outcome, finishReason }) => {
       await stop?.release();

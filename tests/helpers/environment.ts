@@ -80,6 +80,7 @@ export async function createTestEnvironment(serverUrl: string): Promise<TestEnvi
       await admin.query(`DROP DATABASE IF EXISTS ${appDb} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${warehouseDb} WITH (FORCE)`);
       await admin.query(`DROP ROLE IF EXISTS ${warehouseDb}_reader`);
+      await admin.query(`DROP ROLE IF EXISTS ${warehouseDb}_owner`);
       await admin.end();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -74,7 +74,9 @@ export async function POST(request: Request) {
   }
   let model;
   try {
-    model = resolveModel(catalog);
+    // The dataset's own model, if an admin chose one; the built-in planner links words through its knowledge.
+    const env = dataset.model ? { ...process.env, QUARRY_MODEL: dataset.model } : process.env;
+    model = resolveModel(catalog, env, { sampledValues: dataset.sampledValues, glossary: dataset.glossary, descriptions: dataset.descriptions });
   } catch (error) {
     if (error instanceof ModelConfigError) return fail(503, error.message);
     throw error;
