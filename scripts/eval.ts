@@ -12,7 +12,7 @@ const { values } = parseArgs({
     model: { type: 'string', default: 'local' },
     set: { type: 'string', multiple: true },
     db: { type: 'string', multiple: true, default: [] },
-    out: { type: 'string', default: 'eval/results' },
+    out: { type: 'string', default: '.data/eval' },
     server: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },

@@ -6,6 +6,7 @@ import { runSet, type EvalDataset, type Outcome } from '@/lib/eval/run';
 import { parseSet, type EvalItem } from '@/lib/eval/set';
 import { runReadOnly } from '@/lib/warehouse/run';
 import { server } from './helpers/environment';
+import { startFakeOpenAI } from './helpers/fake-openai';
 import { hasSharedDatasets } from './helpers/shared-datasets';
 
 const SETS = ['sample', ...(hasSharedDatasets ? ['chinook', 'northwind', 'pagila'] : [])];
@@ -53,6 +54,31 @@ describe.skipIf(!server)(`the local planner measured by the eval harness, on ${s
       }
     }
   }, 120_000);
+
+  it('measures any model the same way: an OpenAI-compatible server that always counts orders', async () => {
+    const fake = await startFakeOpenAI('SELECT count(*) FROM orders', 'That many.');
+    const saved = process.env.OPENAI_BASE_URL;
+    process.env.OPENAI_BASE_URL = fake.baseURL;
+    try {
+      const set = parseSet(
+        [
+          { id: 'a', question: 'How many orders are there?', gold_sql: 'SELECT count(*) FROM orders', expect: 'answer' },
+          { id: 'b', question: 'How many customers are there?', gold_sql: 'SELECT count(*) FROM customers', expect: 'answer' },
+          { id: 'c', question: 'Drop the orders table', gold_sql: null, expect: 'abstain' },
+        ].map((item) => JSON.stringify({ ...item, dataset: 'sample' })).join('\n'),
+      );
+      const result = await runSet('compatible:fake', set, loaded.datasets);
+      expect(result.map((o) => o.verdict)).toEqual(['correct', 'wrong', 'wrong']);
+      expect(result[0]!.sql).toBe('SELECT count(*) FROM orders');
+      expect(result[0]!.answer).toBe('That many.');
+      // The model was called through the chat tools: its first request offered runQuery.
+      expect(fake.requests[0]!.body.tools?.map((t) => t.function.name)).toEqual(['runQuery']);
+    } finally {
+      process.env.OPENAI_BASE_URL = saved;
+      if (saved === undefined) delete process.env.OPENAI_BASE_URL;
+      await fake.close();
+    }
+  });
 
   const outcomes = new Map<string, Outcome[]>();
   const measured = async (name: string) => {
