@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
+
+const authRoute = await import('@/app/api/auth/[...all]/route');
+
+// Who may use which route, page and action is in tests/authorization-matrix.test.ts.
+describe.skipIf(!server)(`signing in, on ${server?.name}`, () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment(server!.url);
+  });
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('a wrong password gets one generic answer, and repeated attempts are rate limited', async () => {
+    const attempt = () =>
+      authRoute.POST(
+        new Request('http://localhost:3000/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', 'x-forwarded-for': '203.0.113.9' },
+          body: JSON.stringify({ email: env.users.analyst.email, password: 'wrong password!' }),
+        }),
+      );
+    const first = await attempt();
+    expect(first.status).toBe(401);
+    const unknown = await authRoute.POST(
+      new Request('http://localhost:3000/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', 'x-forwarded-for': '203.0.113.10' },
+        body: JSON.stringify({ email: 'nobody@test.local', password: 'wrong password!' }),
+      }),
+    );
+    expect(unknown.status).toBe(401);
+    expect(await unknown.text()).toBe(await first.text());
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt()).status);
+    expect(statuses).toContain(429);
+  });
+});
