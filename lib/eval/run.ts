@@ -2,8 +2,8 @@ import { isStepCount, streamText, type LanguageModel, type ModelMessage } from '
 import type pg from 'pg';
 import type { Dataset } from '@/db/schema';
 import { resolveModel } from '@/lib/ai/models';
-import { systemPrompt } from '@/lib/ai/prompt';
-import { createTools, type RunQueryOutput } from '@/lib/ai/tools';
+import { retrievalQuestion, systemPrompt } from '@/lib/ai/prompt';
+import { createTools, type QuarryUIMessage, type RunQueryOutput } from '@/lib/ai/tools';
 import type { PlannerKnowledge } from '@/lib/planner/knowledge';
 import { DISPLAY_ROWS } from '@/lib/query-runner';
 import type { Catalog } from '@/lib/warehouse/catalog';
@@ -70,13 +70,26 @@ function promptDataset(dataset: EvalDataset): Pick<Dataset, 'name' | 'descriptio
 
 type Turn = { messages: ModelMessage[]; query?: { sql: string; params: unknown[]; rows: Cell[][] }; failure?: string; answer: string; tokens: Outcome['tokens'] };
 
-async function runTurn(model: LanguageModel, dataset: EvalDataset, history: ModelMessage[], question: string): Promise<Turn> {
+/**
+ * The system prompt as the chat turn builds it: the schema retrieved for the recent questions
+ * (the search runs in any Postgres, here the dataset's own), else the whole schema.
+ */
+async function instructions(dataset: EvalDataset, questions: string[]): Promise<string> {
+  const asked = questions.map((text, i): QuarryUIMessage => ({ id: String(i), role: 'user', parts: [{ type: 'text', text }] }));
+  const prompt = promptDataset(dataset);
+  return systemPrompt(prompt, dataset.catalog, retrievalQuestion(asked), { db: dataset.pool }).catch((error: Error) => {
+    console.error(`[eval] Schema retrieval failed (${error.message}); sending the whole schema, as the chat turn does.`);
+    return systemPrompt(prompt, dataset.catalog);
+  });
+}
+
+async function runTurn(model: LanguageModel, dataset: EvalDataset, history: ModelMessage[], questions: string[]): Promise<Turn> {
   const tools = evalTools(dataset);
-  const messages: ModelMessage[] = [...history, { role: 'user', content: question }];
+  const messages: ModelMessage[] = [...history, { role: 'user', content: questions.at(-1)! }];
   let streamError: unknown;
   const result = streamText({
     model,
-    instructions: systemPrompt(promptDataset(dataset), dataset.catalog),
+    instructions: await instructions(dataset, questions),
     messages,
     tools,
     stopWhen: isStepCount(6),
@@ -145,7 +158,8 @@ export async function runSet(
     const started = performance.now();
     let outcome: Outcome;
     try {
-      const turn = await runTurn(models.get(item.dataset)!, dataset, history, item.question);
+      const asked = conversationOf(item, byId).map((i) => i.question);
+      const turn = await runTurn(models.get(item.dataset)!, dataset, history, asked);
       conversations.set(item.id, turn.messages);
       const latencyMs = Math.round(performance.now() - started);
       const shared = { ...base, latencyMs, tokens: turn.tokens, answer: turn.answer, sql: turn.query?.sql, params: turn.query?.params };
