@@ -142,6 +142,23 @@ describe('linking words to tables, columns and values', () => {
   });
 });
 
+describe('linking through descriptions', () => {
+  it('reads a Chinese name given in a table description or comment', () => {
+    const shipping: Catalog = {
+      types: [],
+      tables: [
+        { ...table('carriers', [col('carrier_id', 'integer'), col('carrier_name')]), comment: '承运商（快递公司）' },
+        { ...table('shipments', [col('shipment_id', 'integer'), col('carrier_id', 'integer'), col('shipped_at', 'timestamp with time zone')], [{ columns: ['carrier_id'], table: 'public.carriers', refColumns: ['carrier_id'] }]), comment: null },
+      ],
+    };
+    const described = { ...noKnowledge(), descriptions: { 'public.shipments': '发货包裹：每个寄给顾客的包裹一行' } };
+    const planned = planQuestion('按承运商统计发货包裹数', shipping, { knowledge: described, today });
+    expect(planned).toMatchObject({ ok: true, plan: { measure: { fn: 'count', table: { name: 'shipments' } }, groupBy: [{ kind: 'entity', table: { name: 'carriers' }, labels: ['carrier_name'] }] } });
+    // Without the description the same words link nothing.
+    expect(planQuestion('按承运商统计发货包裹数', shipping, { knowledge: noKnowledge(), today }).ok).toBe(false);
+  });
+});
+
 describe('plan compilation', () => {
   it('compiles to one parameterized SELECT the guard accepts, values bound and never spliced', async () => {
     const compiled = compilePlan(plan('Top 3 products by revenue in Europe in 2025'), catalog)!;

@@ -1,7 +1,8 @@
 import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catalog';
 import { isKeyColumn, isNumeric } from './columns';
 import type { PlannerKnowledge } from './knowledge';
-import { englishText, isFiller, numberWord, words as toWords } from './lexicon';
+import { chineseAliases } from './aliases';
+import { englishText, hasChinese, isFiller, numberWord, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
 import { chineseNumerals, parseGrain, parseTimeRange, type Grain } from './time';
 
@@ -118,6 +119,7 @@ function findValues(text: string, original: string, knowledge: PlannerKnowledge,
 
 function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, today: Date): Omit<Parsed, 'filters'> & { values: ReturnType<typeof findValues>['found'] } {
   let text = chineseNumerals(question);
+  if (hasChinese(text)) for (const [zh, en] of chineseAliases(graph.catalog, knowledge)) text = text.replaceAll(zh, en);
   const time = parseTimeRange(text, today);
   if (time) text = text.toLowerCase().replace(time.text, ' ');
   const grain = parseGrain(text);
