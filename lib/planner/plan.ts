@@ -480,7 +480,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
 
   // "Which platform has the most likes?": one answer, the first.
   const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
-  const limit = p.limit ?? (p.direction && which && groupBy.length > 0 && groupBy[0]!.kind !== 'time' ? 1 : undefined);
+  const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
+  const limit = p.limit ?? (p.direction && which && groups.length > 0 && groups[0]!.kind !== 'time' ? 1 : undefined);
   let plan: Plan = {
     measure,
     groupBy,
@@ -491,7 +492,11 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     share: p.share && groupBy.length > 0,
     growth: p.growth && groupBy[0]?.kind === 'time',
   };
-  if (isFollowUp) plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined });
+  if (isFollowUp) {
+    // "Average likes by platform", then "what about shares?": the average of shares.
+    if (explicit && !fn && previous!.measure.value.kind === 'column' && plan.measure.value.kind === 'column') plan.measure = { ...plan.measure, fn: previous!.measure.fn };
+    plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined });
+  }
   if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push('what to rank');
   if (p.share && plan.groupBy.length === 0) missing.push('what to take the share of');
   plan.share ||= p.share && plan.groupBy.length > 0;
