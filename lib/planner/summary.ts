@@ -87,15 +87,22 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang): string {
 }
 
 /** Questions this catalog can answer, for when the planner cannot answer the one asked. */
+const plural = (name: string) => {
+  const words = name.replaceAll('_', ' ');
+  return words.endsWith('s') ? words : words.endsWith('y') ? `${words.slice(0, -1)}ies` : `${words}s`;
+};
+
 export function suggestions(catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string[] {
+  // Base tables (with a primary key) make the plainest questions; views repeat them.
+  const tables = catalog.tables.filter((t) => t.primaryKey.length > 0);
   const candidates =
     lang === 'zh'
-      ? ['按地区统计销售额', '每月销售额', '销售额最高的5个产品']
+      ? ['按地区统计销售额', '每月销售额', '销售额最高的5个产品', ...tables.map((t) => `有多少 ${plural(t.name)}？`)]
       : [
           'Total revenue by region',
           'Monthly revenue',
           'Top 5 products by revenue',
-          ...catalog.tables.map((t) => `How many ${t.name.replaceAll('_', ' ')} are there?`),
+          ...tables.map((t) => `How many ${plural(t.name)} are there?`),
         ];
   const answerable: string[] = [];
   for (const q of candidates) {
