@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { sampleableColumns, sampleValues } from '@/lib/datasets/sampled-values';
 import { encryptSecret } from '@/lib/secrets';
+import { introspect } from '@/lib/warehouse/catalog';
 import { assertSafeConnection, checkConnection } from '@/lib/warehouse/check';
 import { ownerPassword, provisionOwnerRole } from '@/lib/warehouse/csv/owner-role';
 import { provisionReaderRole, readerPassword } from '@/lib/warehouse/reader-role';
@@ -103,9 +106,22 @@ async function assertSafeReader(readerUrl: string): Promise<void> {
   }
 }
 
+/** The values of the sample's low-cardinality text columns, so "only Europe" or "欧洲" link to them from the start. */
+async function sampleWarehouseValues(readerUrl: string): Promise<Record<string, string[]>> {
+  const pool = new pg.Pool({ connectionString: readerUrl, max: 1 });
+  try {
+    const catalog = await introspect(pool, SAMPLE_SCHEMAS);
+    const outcomes = await sampleValues(pool, catalog, sampleableColumns(catalog), SAMPLE_SCHEMAS);
+    return Object.fromEntries(outcomes.flatMap((o) => ('values' in o ? [[o.column, o.values]] : [])));
+  } finally {
+    await pool.end();
+  }
+}
+
 async function registerSampleDataset(appUrl: string, warehouseUrl: string, loadUrl: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: appUrl, max: 1 });
   try {
+    const [existing] = await drizzle(pool).select({ id: datasets.id }).from(datasets).where(eq(datasets.slug, SAMPLE_DATASET_SLUG));
     const values = {
       slug: SAMPLE_DATASET_SLUG,
       name: 'Sample store',
@@ -113,6 +129,7 @@ async function registerSampleDataset(appUrl: string, warehouseUrl: string, loadU
       connectionEncrypted: encryptSecret(warehouseUrl),
       loadConnectionEncrypted: encryptSecret(loadUrl),
       starterQuestions: SAMPLE_STARTER_QUESTIONS,
+      sampledValues: existing ? {} : await sampleWarehouseValues(warehouseUrl),
       isDefault: true,
     };
     // The embedded server gets a new port on every start, so the connections are refreshed each
@@ -120,7 +137,10 @@ async function registerSampleDataset(appUrl: string, warehouseUrl: string, loadU
     await drizzle(pool)
       .insert(datasets)
       .values(values)
-      .onConflictDoUpdate({ target: datasets.slug, set: { connectionEncrypted: values.connectionEncrypted, loadConnectionEncrypted: values.loadConnectionEncrypted } });
+      .onConflictDoUpdate({
+        target: datasets.slug,
+        set: { connectionEncrypted: values.connectionEncrypted, loadConnectionEncrypted: values.loadConnectionEncrypted },
+      });
   } finally {
     await pool.end();
   }

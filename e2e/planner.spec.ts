@@ -11,9 +11,10 @@ test('a Chinese question gets a Chinese answer with the figures, a table and a c
   await composer.press('Enter');
 
   const rows = await queryWarehouse<{ region: string; revenue: string }>(
-    `SELECT c.region, round(sum(oi.quantity * oi.unit_price * (1 - oi.discount))::numeric, 2)::text AS revenue
+    // numeric comes back as a string; ORDER BY 2 is the second column (not `2::numeric`, a constant).
+    `SELECT c.region, round(sum(oi.quantity * oi.unit_price * (1 - oi.discount))::numeric, 2) AS revenue
      FROM order_items oi JOIN orders o USING (order_id) JOIN customers c USING (customer_id)
-     GROUP BY 1 ORDER BY 2::numeric DESC`,
+     GROUP BY 1 ORDER BY 2 DESC`,
   );
   const top = rows[0]!;
 

@@ -29,7 +29,7 @@ test('a shared answer opens read-only for another user, can be continued, and gi
   await expect(dialog.getByTestId('share-list').locator('li[data-status="active"]')).toHaveCount(1);
 
   // Another user, in a browser that has never signed in: the signed-in-only link asks for sign-in first.
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const viewer = await context.newPage();
   await viewer.goto(link);
   await expect(viewer).toHaveURL(/\/sign-in/);
@@ -78,7 +78,7 @@ test('an "anyone with the link" link opens without an account, read-only, and of
   const link = await dialog.getByTestId('share-link').inputValue();
   await expect(dialog.getByTestId('share-list')).toContainText('Expires');
 
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const anonymous = await context.newPage();
   const opened = await anonymous.goto(link);
   expect(opened?.status()).toBe(200);

@@ -15,14 +15,26 @@ describe.skipIf(!server)(`booting again on ${server?.name}`, () => {
     await env?.cleanup();
   });
 
+  it('samples the low-cardinality text columns of the sample warehouse, so the planner links values from the start', async () => {
+    const app = new pg.Client({ connectionString: env.appUrl });
+    await app.connect();
+    try {
+      const { rows } = await app.query('SELECT sampled_values FROM datasets WHERE id = $1', [env.datasetId]);
+      const { rows: regions } = await env.warehouse('SELECT DISTINCT region FROM customers ORDER BY 1');
+      expect(rows[0].sampled_values['public.customers.region']).toEqual(regions.map((r) => r.region));
+    } finally {
+      await app.end();
+    }
+  });
+
   it("keeps what an admin edited on the sample dataset, and refreshes only its connections", async () => {
     const app = new pg.Client({ connectionString: env.appUrl });
     await app.connect();
     try {
-      await app.query(`UPDATE datasets SET starter_questions = '["Our own question"]', description = 'Edited' WHERE id = $1`, [env.datasetId]);
+      await app.query(`UPDATE datasets SET starter_questions = '["Our own question"]', description = 'Edited', sampled_values = '{}' WHERE id = $1`, [env.datasetId]);
       await bootstrap({ dataDir: await mkdtemp(path.join(tmpdir(), 'quarry-boot-')), seed: true, log: () => {} });
-      const { rows } = await app.query('SELECT starter_questions, description FROM datasets WHERE id = $1', [env.datasetId]);
-      expect(rows).toEqual([{ starter_questions: ['Our own question'], description: 'Edited' }]);
+      const { rows } = await app.query('SELECT starter_questions, description, sampled_values FROM datasets WHERE id = $1', [env.datasetId]);
+      expect(rows).toEqual([{ starter_questions: ['Our own question'], description: 'Edited', sampled_values: {} }]);
     } finally {
       await app.end();
     }

@@ -76,6 +76,16 @@ describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
     expect(text).toContain(new Intl.NumberFormat('en-US').format(rows[0].n));
   });
 
+  it('follows up with the local planner on a value it knows from the dataset\'s sampled values ("only Europe")', async () => {
+    scripted.model = undefined;
+    const conversationId = crypto.randomUUID();
+    await readChat(await ask('Total revenue by region', conversationId));
+    const { message } = await readChat(await ask('only Europe', conversationId));
+    const tool = message!.parts.find((p) => p.type === 'tool-runQuery');
+    expect(tool?.type === 'tool-runQuery' && tool.input?.params).toContain('Europe');
+    expect(tool).toMatchObject({ state: 'output-available', output: { ok: true, rowCount: 1 } });
+  });
+
   it('runs the query when the model proposes a malformed chart or one naming a missing column', async () => {
     for (const chart of [{ kind: 'radar', x: 'n' }, { kind: 'bar', x: 'missing', y: ['n'] }]) {
       scripted.model = new MockLanguageModelV4({
