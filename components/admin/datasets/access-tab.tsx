@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { FormError } from '@/components/admin/users/dialog';
 import { Button } from '@/components/ui/button';
 import { LoadState } from './load-state';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 import { useLoad } from './use-load';
 
 type Analyst = { id: string; name: string; email: string; granted: boolean };
@@ -14,7 +14,7 @@ type Analyst = { id: string; name: string; email: string; granted: boolean };
 /** Which analysts may use the dataset (admins always may). */
 export function AccessTab({ datasetId }: { datasetId: string }) {
   const t = useTranslations('datasets');
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const url = `/api/admin/datasets/${datasetId}/grants`;
   const { data, setData, error: loadError, reload } = useLoad<{ users: Analyst[] }>(url);
   const [granted, setGranted] = useState<Set<string>>(new Set());

@@ -8,7 +8,7 @@ import { Field, FormError, inputClass } from '@/components/admin/users/dialog';
 import { Button } from '@/components/ui/button';
 import type { ConnectionTest } from '@/lib/datasets/connection';
 import { ConnectionReportView } from './connection-report';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 
 const slugify = (name: string) =>
   name
@@ -24,7 +24,7 @@ const schemaList = (text: string) => text.split(',').map((s) => s.trim()).filter
 export function CreateDatasetForm() {
   const t = useTranslations('datasets');
   const router = useRouter();
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);

@@ -10,7 +10,7 @@ import type { ExampleQuery, GlossaryTerm } from '@/db/schema';
 import type { AdminDataset } from '@/lib/datasets/service';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { LoadState } from './load-state';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 import { useLoad } from './use-load';
 
 const TEXT_TYPE = /^(text|character varying|varchar|character|char|citext|name)\b/;
@@ -53,7 +53,7 @@ function Notice({ text }: { text?: string }) {
 export function DescribeTab({ dataset }: { dataset: AdminDataset }) {
   const t = useTranslations('datasets');
   const router = useRouter();
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const { data, error: loadError, reload } = useLoad<{ catalog: Catalog }>(`/api/admin/datasets/${dataset.id}/describe`);
   const [descriptions, setDescriptions] = useState<Record<string, string>>({});
   const [sampled, setSampled] = useState<Set<string>>(new Set(Object.keys(dataset.sampledValues)));

@@ -10,13 +10,13 @@ import { Button } from '@/components/ui/button';
 import type { ConnectionTest } from '@/lib/datasets/connection';
 import type { AdminDataset } from '@/lib/datasets/service';
 import { ConnectionReportView } from './connection-report';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 
 /** Name, slug, description, enabled, the connection (masked; replace and test), and delete. */
 export function GeneralTab({ dataset }: { dataset: AdminDataset }) {
   const t = useTranslations('datasets');
   const router = useRouter();
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const [name, setName] = useState(dataset.name);
   const [slug, setSlug] = useState(dataset.slug);
   const [description, setDescription] = useState(dataset.description);

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Field, FormError, inputClass } from '@/components/admin/users/dialog';
 import { Button } from '@/components/ui/button';
 import type { AdminDataset } from '@/lib/datasets/service';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 
 export type Defaults = { rowLimit: number; statementTimeoutMs: number; exportRowLimit: number; model: string };
 
@@ -27,7 +27,7 @@ export function SettingsTab({ dataset, defaults }: { dataset: AdminDataset; defa
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();

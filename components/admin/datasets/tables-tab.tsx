@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import type { CatalogDiff } from '@/lib/datasets/catalog-diff';
 import type { TableChoice } from '@/lib/datasets/service';
 import { LoadState } from './load-state';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 import { useLoad } from './use-load';
 
 function SchemaCheckbox({ checked, indeterminate, label, onChange }: { checked: boolean; indeterminate: boolean; label: string; onChange: (on: boolean) => void }) {
@@ -51,7 +51,7 @@ function DiffView({ refreshed: { diff, baseline, tables } }: { refreshed: Refres
 export function TablesTab({ datasetId }: { datasetId: string }) {
   const t = useTranslations('datasets');
   const router = useRouter();
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const { data, error: loadError, reload } = useLoad<{ tables: TableChoice[]; chosen: string[] }>(`/api/admin/datasets/${datasetId}/tables`);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [search, setSearch] = useState('');

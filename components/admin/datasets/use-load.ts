@@ -1,11 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { useDatasetRequest } from './request';
+import { useAdminRequest } from '../request';
 
 /** GETs `url` on mount; `reload` fetches it again. */
 export function useLoad<T>(url: string) {
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   const reload = useCallback(async () => {

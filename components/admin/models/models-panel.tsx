@@ -4,7 +4,7 @@ import { CheckCircle2, CircleSlash, FlaskConical, Loader2, XCircle } from 'lucid
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Field, FormError, inputClass } from '@/components/admin/users/dialog';
-import { useDatasetRequest } from '@/components/admin/datasets/request';
+import { useAdminRequest } from '@/components/admin/request';
 import { Button } from '@/components/ui/button';
 import type { ModelTest, Provider } from '@/lib/datasets/model-probe';
 
@@ -33,7 +33,7 @@ function Result({ result }: { result: ModelTest }) {
 /** The configured providers, the server's models, and a tool-calling test for any model spec. */
 export function ModelsPanel({ current, providers, server }: Props) {
   const t = useTranslations('datasets.models');
-  const request = useDatasetRequest();
+  const request = useAdminRequest('datasets');
   const [spec, setSpec] = useState(current);
   const [pending, setPending] = useState<string>();
   const [results, setResults] = useState<Record<string, ModelTest>>({});

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog, Field, FormError, inputClass } from './dialog';
-import { useAdminRequest } from './request';
+import { useAdminRequest } from '../request';
 
 type Role = 'admin' | 'analyst';
 type Props = { user: { id: string; email: string; role: Role; disabled: boolean }; isSelf: boolean };
@@ -17,7 +17,7 @@ type Open = 'demote' | 'disable' | 'password' | 'delete' | undefined;
 export function AccountActions({ user, isSelf }: Props) {
   const t = useTranslations('admin');
   const router = useRouter();
-  const request = useAdminRequest();
+  const request = useAdminRequest('admin');
   const [role, setRole] = useState<Role>(user.role);
   const [open, setOpen] = useState<Open>();
   const [pending, setPending] = useState(false);
@@ -28,7 +28,7 @@ export function AccountActions({ user, isSelf }: Props) {
     setPending(true);
     setError(undefined);
     setNotice(undefined);
-    const outcome = await request(url, method, body);
+    const outcome = await request(url, method, body, { conflict: 'lastAdmin' });
     setPending(false);
     if (!outcome.ok) return setError(outcome.error);
     done(outcome.data);
@@ -175,7 +175,7 @@ function DeleteDialog({ email, ...props }: Omit<ConfirmProps, 'title' | 'descrip
 
 function PasswordDialog({ open, onOpenChange, userId, email, isSelf }: { open: boolean; onOpenChange: (open: boolean) => void; userId: string; email: string; isSelf: boolean }) {
   const t = useTranslations('admin');
-  const request = useAdminRequest();
+  const request = useAdminRequest('admin');
   const [generate, setGenerate] = useState(true);
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);

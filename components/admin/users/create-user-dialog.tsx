@@ -8,14 +8,14 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog, Field, FormError, inputClass } from './dialog';
-import { useAdminRequest } from './request';
+import { useAdminRequest } from '../request';
 
 type Created = { user: { id: string; email: string }; password?: string };
 
 export function CreateUserDialog() {
   const t = useTranslations('admin');
   const router = useRouter();
-  const request = useAdminRequest();
+  const request = useAdminRequest('admin');
   const [open, setOpen] = useState(false);
   const [generate, setGenerate] = useState(true);
   const [pending, setPending] = useState(false);
@@ -43,7 +43,7 @@ export function CreateUserDialog() {
     if (!generate && password.length > 128) return setError(t('errors.passwordLong'));
     setPending(true);
     setError(undefined);
-    const outcome = await request<Created>('/api/admin/users', 'POST', { email, name, role: form.get('role'), ...(!generate && { password }) }, 'emailTaken');
+    const outcome = await request<Created>('/api/admin/users', 'POST', { email, name, role: form.get('role'), ...(!generate && { password }) }, { conflict: 'emailTaken' });
     setPending(false);
     if (!outcome.ok) return setError(outcome.error);
     setCreated(outcome.data);

@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from './dialog';
-import { useAdminRequest } from './request';
+import { useAdminRequest } from '../request';
 
 type DatasetGrant = { id: string; name: string; enabled: boolean; granted: boolean };
 
@@ -15,7 +15,7 @@ type DatasetGrant = { id: string; name: string; enabled: boolean; granted: boole
 export function GrantsForm({ userId, datasets, isAdmin }: { userId: string; datasets: DatasetGrant[]; isAdmin: boolean }) {
   const t = useTranslations('admin');
   const router = useRouter();
-  const request = useAdminRequest();
+  const request = useAdminRequest('admin');
   const initial = new Set(datasets.filter((d) => d.granted).map((d) => d.id));
   const [checked, setChecked] = useState(initial);
   const [pending, setPending] = useState(false);

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { Limits } from '@/db/admin-users';
 import { Field, FormError, inputClass } from './dialog';
-import { useAdminRequest } from './request';
+import { useAdminRequest } from '../request';
 
 const KEYS = ['dailyQuestions', 'dailyQueries', 'dailyTokens'] as const;
 const MAX = 2_147_483_647;
@@ -16,7 +16,7 @@ const MAX = 2_147_483_647;
 export function LimitsForm({ userId, limits, usedToday }: { userId: string; limits: Limits; usedToday: Record<(typeof KEYS)[number], number> }) {
   const t = useTranslations('admin');
   const router = useRouter();
-  const request = useAdminRequest();
+  const request = useAdminRequest('admin');
   const [values, setValues] = useState(() => Object.fromEntries(KEYS.map((k) => [k, limits[k] === null ? '' : String(limits[k])])) as Record<(typeof KEYS)[number], string>);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
