@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { sampleableColumns, sampleValues } from '@/lib/datasets/sampled-values';
+import { sampleAll } from '@/lib/datasets/sampled-values';
 import { encryptSecret } from '@/lib/secrets';
 import { introspect } from '@/lib/warehouse/catalog';
 import { assertSafeConnection, checkConnection } from '@/lib/warehouse/check';
@@ -110,9 +110,7 @@ async function assertSafeReader(readerUrl: string): Promise<void> {
 async function sampleWarehouseValues(readerUrl: string): Promise<Record<string, string[]>> {
   const pool = new pg.Pool({ connectionString: readerUrl, max: 1 });
   try {
-    const catalog = await introspect(pool, SAMPLE_SCHEMAS);
-    const outcomes = await sampleValues(pool, catalog, sampleableColumns(catalog), SAMPLE_SCHEMAS);
-    return Object.fromEntries(outcomes.flatMap((o) => ('values' in o ? [[o.column, o.values]] : [])));
+    return await sampleAll(pool, await introspect(pool, SAMPLE_SCHEMAS), SAMPLE_SCHEMAS);
   } finally {
     await pool.end();
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePlan } from '@/lib/planner/compile';
 import { noKnowledge, type PlannerKnowledge } from '@/lib/planner/knowledge';
 import { planQuestion } from '@/lib/planner/plan';
-import { sampleValues } from '@/lib/planner/values';
+import { sampleAll } from '@/lib/datasets/sampled-values';
 import { introspect, type Catalog } from '@/lib/warehouse/catalog';
 import { checkSql, datasetPolicy } from '@/lib/warehouse/guard';
 import { runReadOnly } from '@/lib/warehouse/run';
@@ -39,7 +39,7 @@ describe.skipIf(!server)(`the offline planner on the sample warehouse, on ${serv
     env = await createTestEnvironment(server!.url);
     pool = new pg.Pool({ connectionString: env.readerUrl, max: 2 });
     catalog = await introspect(pool, ['public']);
-    knowledge = { ...noKnowledge(), sampledValues: await sampleValues(pool, catalog) };
+    knowledge = { ...noKnowledge(), sampledValues: await sampleAll(pool, catalog, ['public'], { maxValues: 300 }) };
   });
   afterAll(async () => {
     await pool?.end();

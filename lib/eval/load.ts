@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { sampleValues } from '@/lib/planner/values';
+import { sampleAll } from '@/lib/datasets/sampled-values';
 import { introspect } from '@/lib/warehouse/catalog';
 import { provisionDataset, scratchServer } from './datasets';
 import type { EvalDataset } from './run';
@@ -39,7 +39,8 @@ export async function loadEvalDatasets(
       pool.on('error', () => {});
       cleanups.push(() => pool.end());
       const catalog = await introspect(pool, SCHEMAS);
-      const knowledge = { sampledValues: await sampleValues(pool, catalog), glossary: [], descriptions: {} };
+      // As an admin would sample them, with room for longer lists (product names) than the admin page's default.
+      const knowledge = { sampledValues: await sampleAll(pool, catalog, SCHEMAS, { maxValues: 300 }), glossary: [], descriptions: {} };
       datasets.set(name, { name, pool, schemas: SCHEMAS, catalog, knowledge });
     }
   } catch (error) {
