@@ -10,7 +10,7 @@ import { ModelConfigError, resolveModel } from '@/lib/ai/models';
 import { MAX_QUESTION_CHARS } from '@/lib/limits';
 import { toUIMessages } from '@/lib/ai/messages';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
-import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
+import { DATASET_UNAVAILABLE, fail, route, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 120;
@@ -27,7 +27,7 @@ const requestSchema = z.object({
   }),
 });
 
-export async function POST(request: Request) {
+export const POST = route(async function POST(request: Request) {
   const user = await getUser(request.headers);
   if (!user) return unauthorized();
   const raw = await request.text();
@@ -83,4 +83,4 @@ export async function POST(request: Request) {
   }
   const history = toUIMessages(await getMessages(conversationId));
   return answer({ model, dataset, catalog, conversationId, userId: user.id, history, abortSignal: request.signal });
-}
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listConversations } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
+import { route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ const querySchema = z.object({
 });
 
 /** The signed-in user's own conversations, newest first, paged and searchable. */
-export async function GET(request: Request) {
+export const GET = route(async function GET(request: Request) {
   const user = await getUser(request.headers);
   if (!user) return unauthorized();
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -19,4 +20,4 @@ export async function GET(request: Request) {
   const { search, limit, offset } = parsed.data;
   const rows = await listConversations(user.id, { search: search || undefined, limit: limit + 1, offset });
   return Response.json({ conversations: rows.slice(0, limit), more: rows.length > limit });
-}
+});

@@ -6,7 +6,7 @@ import { runQueryInput, type QuarryUIMessage } from '@/lib/ai/tools';
 import { runCheckedQuery } from '@/lib/query-runner';
 import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { datasetPolicy } from '@/lib/warehouse/guard';
-import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
+import { DATASET_UNAVAILABLE, fail, route, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ const requestSchema = z.object({
  * Runs SQL the analyst wrote or edited, through the same guard and executor as a model's, and
  * adds it to the conversation as the analyst's own query. A rejected query changes nothing.
  */
-export async function POST(request: Request) {
+export const POST = route(async function POST(request: Request) {
   const user = await getUser(request.headers);
   if (!user) return unauthorized();
   const body = await request.json().catch(() => undefined);
@@ -60,4 +60,4 @@ export async function POST(request: Request) {
   };
   await saveMessage({ id: message.id, conversationId, role: 'assistant', parts: message.parts, metadata: message.metadata });
   return Response.json({ message });
-}
+});

@@ -4,7 +4,7 @@ import { emailTaken, getAdminUser, listAdminUsers, revokeSessions } from '@/db/a
 import { requireAdmin } from '@/lib/auth/admin';
 import { ROLES } from '@/lib/auth/auth';
 import { createUser } from '@/lib/auth/users';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 import { parseBody, passwordSchema } from './[id]/target';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ const createSchema = z.object({
 });
 
 /** Users with today's usage, searchable by email or name. */
-export async function GET(request: Request) {
+export const GET = route(async function GET(request: Request) {
   const { response } = await requireAdmin(request);
   if (response) return response;
   const parsed = listSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -32,10 +32,10 @@ export async function GET(request: Request) {
   const { search, limit, offset } = parsed.data;
   const rows = await listAdminUsers({ search: search || undefined, limit: limit + 1, offset });
   return Response.json({ users: rows.slice(0, limit), more: rows.length > limit });
-}
+});
 
 /** Creates an account; an analyst gets the default datasets. A generated password is in the answer, once. */
-export async function POST(request: Request) {
+export const POST = route(async function POST(request: Request) {
   const { response } = await requireAdmin(request);
   if (response) return response;
   const { data, response: invalid } = await parseBody(request, createSchema, 'Send JSON { "email", "name", "role", "password" }.');
@@ -56,4 +56,4 @@ export async function POST(request: Request) {
   // Signing up signs the new account in; that session belongs to nobody, so the account starts signed out.
   await revokeSessions(id);
   return Response.json({ user: await getAdminUser(id), ...(generated && { password }) }, { status: 201 });
-}
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canAccess, deleteConversation, getConversation, renameConversation } from '@/db/queries';
 import { getUser, unauthorized } from '@/lib/auth/session';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,18 +18,18 @@ async function owned(request: Request, params: Promise<{ id: string }>) {
   return { conversation };
 }
 
-export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const PATCH = route(async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { conversation, response } = await owned(request, params);
   if (!conversation) return response;
   const parsed = renameSchema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) return fail(400, parsed.error.issues[0]?.message ?? 'Send { "title": "..." }.');
   await renameConversation(conversation.id, parsed.data.title);
   return Response.json({ id: conversation.id, title: parsed.data.title });
-}
+});
 
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const DELETE = route(async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { conversation, response } = await owned(request, params);
   if (!conversation) return response;
   await deleteConversation(conversation.id);
   return new Response(null, { status: 204 });
-}
+});

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { getShareForManaging, revokeShare } from '@/db/shares';
 import { getUser, unauthorized } from '@/lib/auth/session';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 import { mayManageShare } from '@/lib/shares';
 
 export const dynamic = 'force-dynamic';
 
 /** Revokes a link at once; revoking it again changes nothing. Someone else's link is a 404, like a missing one. */
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const DELETE = route(async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getUser(request.headers);
   if (!user) return unauthorized();
   const { id } = await params;
@@ -15,4 +15,4 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   if (!share || !mayManageShare(user, share)) return fail(404, 'This share link does not exist.');
   await revokeShare(share.id);
   return new Response(null, { status: 204 });
-}
+});

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canAccess, getConversation } from '@/db/queries';
 import { requestStop, resumableStreams } from '@/lib/ai/resume';
 import { getUser, unauthorized } from '@/lib/auth/session';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ async function authorize(request: Request, params: Promise<{ id: string }>) {
 }
 
 /** The answer being written for this conversation, replayed from its start; 204 when there is none. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { response, conversation } = await authorize(request, params);
   if (response) return response;
   const streams = await resumableStreams().catch(() => null);
@@ -28,13 +28,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const stream = await streams.context.resumeExistingStream(conversation.activeStreamId);
   if (!stream) return noStream();
   return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
-}
+});
 
 /** Stop: ends the answer being written, on whichever instance writes it. */
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const DELETE = route(async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { response, conversation } = await authorize(request, params);
   if (response) return response;
   const streams = await resumableStreams().catch(() => null);
   if (streams && conversation.activeStreamId) await requestStop(streams, conversation.id);
   return noStream();
-}
+});

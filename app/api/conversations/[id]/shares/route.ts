@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canAccess, getConversation } from '@/db/queries';
 import { listConversationShares } from '@/db/shares';
 import { getUser, unauthorized } from '@/lib/auth/session';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 import { createShare } from '@/lib/shares';
 
 export const dynamic = 'force-dynamic';
@@ -23,18 +23,18 @@ async function shareable(request: Request, params: Promise<{ id: string }>) {
 }
 
 /** The conversation's links, newest first (never their tokens). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { conversation, response } = await shareable(request, params);
   if (!conversation) return response;
   return Response.json({ shares: await listConversationShares(conversation.id) });
-}
+});
 
 /** A new link; the response carries its token, which is never shown again. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = route(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { user, conversation, response } = await shareable(request, params);
   if (!conversation) return response;
   const parsed = createSchema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) return fail(400, 'Send { "access": "signed-in" | "anyone", "expiresInDays": 1-365 or null }.');
   const created = await createShare({ conversationId: conversation.id, createdBy: user.id, ...parsed.data });
   return Response.json(created, { status: 201 });
-}
+});

@@ -6,14 +6,14 @@ import { datasetCatalog } from '@/lib/warehouse/catalog';
 import { exportCsv } from '@/lib/warehouse/export';
 import { checkSql, datasetPolicy, inlineParams } from '@/lib/warehouse/guard';
 import { warehousePool } from '@/lib/warehouse/pools';
-import { DATASET_UNAVAILABLE, fail, warehouseUnreachable } from '@/lib/http';
+import { DATASET_UNAVAILABLE, fail, route, warehouseUnreachable } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 const EXPORT_TIMEOUT_MS = Number(process.env.QUARRY_EXPORT_TIMEOUT_MS ?? 300_000);
 
 /** The full result of a stored query run as CSV: a fresh, re-checked, COPY-streamed run. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getUser(request.headers);
   if (!user) return unauthorized();
   const { id } = await params;
@@ -57,4 +57,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     return fail(502, `The export failed in the warehouse: ${(error as Error).message}`);
   }
-}
+});

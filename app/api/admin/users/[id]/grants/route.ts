@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { datasetGrantsOf, replaceGrants } from '@/db/admin-users';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 import { adminAndTarget, parseBody } from '../target';
 
 export const dynamic = 'force-dynamic';
@@ -11,11 +11,11 @@ const grantsSchema = z.strictObject(
 );
 
 /** Replaces the datasets the user may use with exactly the ones sent. */
-export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const PUT = route(async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { target, response } = await adminAndTarget(request, params);
   if (response) return response;
   const { data, response: invalid } = await parseBody(request, grantsSchema, 'Send JSON { "datasetIds": ["..."] }.');
   if (invalid) return invalid;
   if (!(await replaceGrants(target.id, data.datasetIds))) return fail(400, 'One of these datasets does not exist; reload the page and try again.');
   return Response.json({ datasets: await datasetGrantsOf(target.id) });
-}
+});

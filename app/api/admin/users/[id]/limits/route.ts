@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getLimits, setLimits } from '@/db/admin-users';
 import { adminAndTarget, parseBody } from '../target';
+import { route } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,11 +19,11 @@ const limitsSchema = z.strictObject(
 );
 
 /** Sets the user's daily limits; null means unlimited. */
-export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const PUT = route(async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { target, response } = await adminAndTarget(request, params);
   if (response) return response;
   const { data, response: invalid } = await parseBody(request, limitsSchema, 'Send JSON { "dailyQuestions", "dailyQueries", "dailyTokens" }, each a number or null.');
   if (invalid) return invalid;
   await setLimits(target.id, data);
   return Response.json({ limits: await getLimits(target.id) });
-}
+});

@@ -1,4 +1,4 @@
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 import { splitPlanLine } from '@/lib/warehouse/csv/body';
 import { CsvLoadError } from '@/lib/warehouse/csv/errors';
 import { exposeLoadedTable } from '@/lib/warehouse/csv/expose';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  * POST the load plan as one JSON line, then the whole CSV file: streamed into a new table in one
  * transaction (see lib/warehouse/csv/load.ts), never held in memory.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = route(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const dataset = await loadableDataset(request, params);
   if (dataset instanceof Response) return dataset;
   try {
@@ -37,4 +37,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (error instanceof CsvLoadError) return refusal(error);
     throw error;
   }
-}
+});

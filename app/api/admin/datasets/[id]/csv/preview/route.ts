@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail } from '@/lib/http';
+import { fail, route } from '@/lib/http';
 import { CsvLoadError } from '@/lib/warehouse/csv/errors';
 import { SAMPLE_BYTES, type CsvPreview } from '@/lib/warehouse/csv/plan';
 import { inspectSample, readSample } from '@/lib/warehouse/csv/sample';
@@ -15,7 +15,7 @@ const query = z.object({
 });
 
 /** POST the start of a CSV file: its columns with inferred types, the first rows, and the target's constraints. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = route(async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const dataset = await loadableDataset(request, params);
   if (dataset instanceof Response) return dataset;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -38,4 +38,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (error instanceof CsvLoadError) return refusal(error);
     throw error;
   }
-}
+});
