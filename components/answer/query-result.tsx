@@ -2,14 +2,14 @@
 
 import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import dynamic from 'next/dynamic';
 import { Button } from '@/components/ui/button';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
-import { suggestChart } from '@/lib/charts/suggest';
-import { validateSpec } from '@/lib/charts/spec';
-import { Chart } from './chart';
 import { ResultTable } from './result-table';
 import { SqlBlock, type RunSql } from './sql-block';
+
+// Recharts and the chart rules load with the first result that has one, not with the page.
+const ResultChart = dynamic(() => import('./result-chart').then((m) => m.ResultChart));
 
 type RunQueryPart = Extract<QuarryUIMessage['parts'][number], { type: 'tool-runQuery' }>;
 
@@ -32,12 +32,6 @@ function ErrorNote({ title, detail }: { title: string; detail: string }) {
 export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryPart; onRun?: RunSql; readOnly?: boolean }) {
   const t = useTranslations('answer');
   const input = part.state === 'input-streaming' ? undefined : part.input;
-  const result = part.state === 'output-available' && part.output.ok ? part.output : undefined;
-  // A model's spec is drawn only if it fits the real columns; otherwise the result's shape decides.
-  const spec = useMemo(
-    () => result && (validateSpec(input?.chart, result.columns) ?? suggestChart(result, input?.purpose)),
-    [result, input?.chart, input?.purpose],
-  );
   return (
     <div className="space-y-2" data-testid="query-result">
       {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} onRun={onRun} />}
@@ -50,7 +44,7 @@ export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryP
       {part.state === 'output-available' &&
         (part.output.ok ? (
           <>
-            {spec && <Chart spec={spec} result={part.output} />}
+            <ResultChart result={part.output} proposed={input?.chart} purpose={input?.purpose} />
             <ResultTable {...part.output} />
             {!readOnly && part.output.queryRunId && (
               <Button variant="outline" size="sm" asChild>

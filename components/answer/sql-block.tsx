@@ -1,13 +1,15 @@
 'use client';
 
 import { ChevronRight, Loader2, Pencil, Play, Square, WandSparkles } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { Collapsible } from 'radix-ui';
 import { useEffect, useRef, useState } from 'react';
-import { format } from 'sql-formatter';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { SqlEditor } from './sql-editor';
+
+// CodeMirror and the formatter load when the analyst first edits, not with the page.
+const SqlEditor = dynamic(() => import('./sql-editor').then((m) => m.SqlEditor), { ssr: false });
 
 /** Runs SQL from the editor as the analyst's own query; rejects with the server's message. */
 export type RunSql = (sql: string, params: unknown[], signal: AbortSignal) => Promise<void>;
@@ -55,8 +57,9 @@ export function SqlBlock({ sql, params, purpose, onRun }: Props) {
     }
   };
 
-  const tidy = () => {
+  const tidy = async () => {
     try {
+      const { format } = await import('sql-formatter');
       setDraft(format(draftRef.current, { language: 'postgresql', keywordCase: 'upper', paramTypes: { numbered: ['$'] } }));
       setEditorKey((k) => k + 1);
     } catch {
@@ -101,7 +104,7 @@ export function SqlBlock({ sql, params, purpose, onRun }: Props) {
                   <Button size="sm" onClick={run} disabled={!draft.trim()} data-testid="run-sql">
                     <Play /> {t('run')}
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={tidy} data-testid="format-sql">
+                  <Button size="sm" variant="ghost" onClick={() => void tidy()} data-testid="format-sql">
                     <WandSparkles /> {t('format')}
                   </Button>
                   <Button size="sm" variant="ghost" onClick={() => (setEditing(false), setDraft(sql), setError(undefined))}>

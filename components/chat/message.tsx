@@ -2,13 +2,13 @@
 
 import { AlertTriangle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { defaultRehypePlugins, Streamdown } from 'streamdown';
+import { lazy, Suspense } from 'react';
 import { QueryResult } from '@/components/answer/query-result';
 import type { RunSql } from '@/components/answer/sql-block';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 
-// Model text is markdown, never HTML: the raw-HTML plugin is left out.
-const rehypePlugins = [defaultRehypePlugins.sanitize!, defaultRehypePlugins.harden!];
+// The markdown renderer loads with the first answer; until then the text shows as it is.
+const Markdown = lazy(() => import('./markdown').then((m) => ({ default: m.Markdown })));
 
 type Props = {
   message: QuarryUIMessage;
@@ -42,9 +42,9 @@ export function Message({ message, streaming, onRun, readOnly = false }: Props) 
         if (part.type === 'text') {
           return (
             <div key={i} data-testid="answer-text">
-              <Streamdown isAnimating={streaming} rehypePlugins={rehypePlugins} className="leading-relaxed">
-                {part.text}
-              </Streamdown>
+              <Suspense fallback={<p className="leading-relaxed whitespace-pre-wrap">{part.text}</p>}>
+                <Markdown text={part.text} streaming={streaming} />
+              </Suspense>
             </div>
           );
         }
