@@ -45,21 +45,23 @@ export const POST = route(async function POST(request: Request) {
   if (!question) return fail(400, 'The question is empty: type a question first.');
   if (question.length > MAX_QUESTION_CHARS) return fail(413, `The question is ${question.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`);
 
-  const dataset = await getUsableDataset(user, datasetId);
+  const [dataset, conversation, taken, limit] = await Promise.all([
+    getUsableDataset(user, datasetId),
+    getConversation(conversationId),
+    messageConversation(message.id),
+    limitReached(user.id),
+  ]);
   if (!dataset) return fail(404, DATASET_UNAVAILABLE);
-  const conversation = await getConversation(conversationId);
   // Someone else's conversation answers exactly like a missing one: its existence does not leak.
   if (conversation && !canAccess(user, conversation)) return fail(404, 'This conversation does not exist.');
   if (conversation && conversation.datasetId !== dataset.id) return fail(409, 'This conversation belongs to another dataset: start a new chat.');
-  const taken = await messageConversation(message.id);
   if (taken && taken !== conversationId) return fail(409, 'This message id is already used: send the question again as a new message.');
   if (!conversation) await createConversation({ id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) });
   // Saved before anything can fail, so a failed turn never loses the question. A retry re-sends
   // the same message: what answered it before is replaced.
   await saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts });
-  await deleteMessagesAfter(conversationId, message.id);
+  if (taken) await deleteMessagesAfter(conversationId, message.id);
 
-  const limit = await limitReached(user.id);
   if (limit) {
     const locale = requestLocale(request.headers);
     const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'chat' });
