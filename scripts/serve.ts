@@ -47,7 +47,12 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (next.exitCode === null) next.kill('SIGTERM');
+  // Next finishes what it is writing before Postgres goes: stopping the database first loses it.
+  if (next.exitCode === null && next.signalCode === null) {
+    const exited = new Promise((resolve) => next.once('exit', resolve));
+    next.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
   await booted.stop();
   process.exit(code);
 }
