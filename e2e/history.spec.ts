@@ -18,3 +18,18 @@ test('a conversation appears in the history, can be renamed, and survives a relo
   await expect(history.getByRole('link', { name: 'Customer count' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('result-table')).toBeVisible();
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the history opens as a drawer from the header and closes on Escape', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('history')).toBeHidden();
+    await page.getByTestId('open-history').click();
+    const drawer = page.getByRole('dialog', { name: 'Conversations' });
+    await expect(drawer.getByTestId('history')).toBeVisible();
+    await expect(drawer.getByRole('link', { name: 'Shared links' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
+  });
+});

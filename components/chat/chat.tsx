@@ -4,6 +4,7 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { AlertTriangle, Loader2, RotateCcw } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { Dialog } from 'radix-ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSql } from '@/components/answer/sql-block';
 import { Button } from '@/components/ui/button';
@@ -34,8 +35,10 @@ function errorText(error: Error): string {
 
 export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: Props) {
   const t = useTranslations('chat');
+  const tHistory = useTranslations('history');
   const [datasetId, setDatasetId] = useState(lockedDatasetId ?? datasets[0]?.id);
   const [input, setInput] = useState('');
+  const [historyOpen, setHistoryOpen] = useState(false);
   const datasetRef = useRef(datasetId);
   datasetRef.current = datasetId;
 
@@ -57,6 +60,8 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
     // A saved conversation may have an answer still being written (a reload mid-answer): pick it up.
     resume: initialMessages.length > 0,
   });
+
+  useEffect(() => setHistoryOpen(false), [id]);
 
   const busy = status === 'submitted' || status === 'streaming';
   const last = messages.at(-1);
@@ -111,8 +116,25 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
       <div className="hidden md:block">
         <History user={user} currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
       </div>
+      {/* Below md the history is a drawer, opened from the header. */}
+      <Dialog.Root open={historyOpen} onOpenChange={setHistoryOpen}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
+          <Dialog.Content aria-describedby={undefined} className="fixed inset-y-0 left-0 z-50 bg-background shadow-lg md:hidden">
+            <Dialog.Title className="sr-only">{tHistory('title')}</Dialog.Title>
+            <History user={user} currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
       <div className="flex min-w-0 flex-1 flex-col">
-        <Header user={user} datasets={datasets} datasetId={datasetId} onDatasetChange={setDatasetId} datasetLocked={messages.length > 0} />
+        <Header
+          user={user}
+          datasets={datasets}
+          datasetId={datasetId}
+          onDatasetChange={setDatasetId}
+          datasetLocked={messages.length > 0}
+          onOpenHistory={() => setHistoryOpen(true)}
+        />
         <main className="flex-1 overflow-y-auto">
           <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
             {messages.length === 0 && (

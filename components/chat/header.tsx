@@ -1,6 +1,6 @@
 'use client';
 
-import { Database, LogOut, Moon, Plus, Sun } from 'lucide-react';
+import { Database, LogOut, Menu, Moon, Plus, Sun } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
@@ -17,13 +17,15 @@ type Props = {
   datasetId: string | undefined;
   onDatasetChange: (id: string) => void;
   datasetLocked: boolean;
+  /** Opens the history drawer (below md, where the sidebar is hidden). */
+  onOpenHistory: () => void;
 };
 
 const CONVERSATION_PATH = /^\/c\/([0-9a-f-]{36})$/;
 
 const LOCALE_NAMES: Record<(typeof locales)[number], string> = { en: 'English', zh: '简体中文' };
 
-export function Header({ user, datasets, datasetId, onDatasetChange, datasetLocked }: Props) {
+export function Header({ user, datasets, datasetId, onDatasetChange, datasetLocked, onOpenHistory }: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
@@ -31,6 +33,9 @@ export function Header({ user, datasets, datasetId, onDatasetChange, datasetLock
   const conversationId = usePathname().match(CONVERSATION_PATH)?.[1];
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
+      <Button variant="ghost" size="icon" className="md:hidden" aria-label={t('history.title')} onClick={onOpenHistory} data-testid="open-history">
+        <Menu />
+      </Button>
       <Link href="/" className="mr-2 font-semibold tracking-tight">
         {t('app.name')}
       </Link>
