@@ -139,6 +139,10 @@ describe('linking words to tables, columns and values', () => {
     expect(asked('Revenue in Europe', 'as a monthly trend')).toMatchObject({ filters: [{ value: 'Europe' }], groupBy: [{ kind: 'time', grain: 'month' }] });
     // A complete new question starts afresh.
     expect(asked('Revenue by region', 'How many products are there?')).toMatchObject({ measure: { fn: 'count', table: { name: 'products' } }, groupBy: [] });
+    // "按…统计…" with its own measure is a whole question, not a follow-up: no filter carries over.
+    expect(asked('Revenue in Europe', '按地区统计订单数')).toMatchObject({ measure: { fn: 'count' }, groupBy: [{ column: 'region' }], filters: [] });
+    // "按…" alone still regroups the previous question.
+    expect(asked('Revenue in Europe', '按类别')).toMatchObject({ filters: [{ value: 'Europe' }], groupBy: [{ column: 'category' }] });
   });
 });
 

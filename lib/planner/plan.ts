@@ -261,7 +261,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const missing: string[] = [];
   const { tables, columns } = link(graph, tokens);
   const byAt = words.indexOf('by') >= 0 ? words.indexOf('by') : words.indexOf('per');
-  const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|按|除了|去掉)/.test(question.trim()));
+  const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|除了|去掉)/.test(question.trim()));
 
   // The measure; `explicit` when the question names it rather than only a table to count.
   let measure: Measure | undefined;
