@@ -64,6 +64,9 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   useEffect(() => setHistoryOpen(false), [id]);
 
   const busy = status === 'submitted' || status === 'streaming';
+  // The sidebar reloads once a turn has finished: by then the server has saved the conversation.
+  const settled = useRef(0);
+  if (status === 'ready' || status === 'error') settled.current = messages.length;
   const last = messages.at(-1);
   // A turn that broke (now, or before a reload) keeps its question and offers Retry.
   const failure = busy
@@ -114,7 +117,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   return (
     <div className="flex h-dvh">
       <div className="hidden md:block">
-        <History user={user} currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
+        <History user={user} currentId={id} refreshKey={settled.current} />
       </div>
       {/* Below md the history is a drawer, opened from the header. */}
       <Dialog.Root open={historyOpen} onOpenChange={setHistoryOpen}>
@@ -122,7 +125,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
           <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
           <Dialog.Content aria-describedby={undefined} className="fixed inset-y-0 left-0 z-50 bg-background shadow-lg md:hidden">
             <Dialog.Title className="sr-only">{tHistory('title')}</Dialog.Title>
-            <History user={user} currentId={id} refreshKey={messages.length > 0 ? 1 : 0} />
+            <History user={user} currentId={id} refreshKey={settled.current} />
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
