@@ -1,5 +1,4 @@
 import { NextIntlClientProvider } from 'next-intl';
-import pg from 'pg';
 import { createElement, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -34,13 +33,10 @@ type Who = 'anonymous' | 'analyst' | 'admin';
 
 describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
   });
   afterAll(async () => {
-    await app?.end();
     await env?.cleanup();
   });
 
@@ -56,15 +52,15 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
     grants: (who: Who, id: string, body: unknown) => grants.PUT(jsonRequest(`/api/admin/users/${id}/grants`, body, { method: 'PUT', cookie: cookie(who) }), params(id)),
     limits: (who: Who, id: string, body: unknown) => limits.PUT(jsonRequest(`/api/admin/users/${id}/limits`, body, { method: 'PUT', cookie: cookie(who) }), params(id)),
   };
-  const row = async (id: string) => (await app.query('SELECT email, name, role, banned FROM "user" WHERE id = $1', [id])).rows[0];
-  const sessions = async (id: string) => (await app.query('SELECT count(*)::int AS n FROM session WHERE user_id = $1', [id])).rows[0].n as number;
-  const grantsOf = async (id: string) => (await app.query('SELECT dataset_id FROM dataset_grants WHERE user_id = $1 ORDER BY 1', [id])).rows.map((r) => r.dataset_id as string);
+  const row = async (id: string) => (await env.app('SELECT email, name, role, banned FROM "user" WHERE id = $1', [id])).rows[0];
+  const sessions = async (id: string) => (await env.app('SELECT count(*)::int AS n FROM session WHERE user_id = $1', [id])).rows[0].n as number;
+  const grantsOf = async (id: string) => (await env.app('SELECT dataset_id FROM dataset_grants WHERE user_id = $1 ORDER BY 1', [id])).rows.map((r) => r.dataset_id as string);
   const signIn = async (email: string, pass: string) => (await auth().api.signInEmail({ body: { email, password: pass }, asResponse: true })).status;
   const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
   /** A snapshot of everything these routes may change. */
   const everything = async () =>
     (
-      await app.query(
+      await env.app(
         `SELECT (SELECT json_agg(u ORDER BY u.id) FROM (SELECT id, email, name, role, banned FROM "user") u)::text AS users,
                 (SELECT json_agg(g ORDER BY g.user_id, g.dataset_id) FROM dataset_grants g)::text AS grants,
                 (SELECT json_agg(l ORDER BY l.user_id) FROM (SELECT user_id, daily_questions, daily_queries, daily_tokens FROM user_limits) l)::text AS limits,
@@ -97,7 +93,7 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
   });
 
   it('lists users with their role, status and today’s usage, and searches by email or name', async () => {
-    await app.query(`INSERT INTO usage_daily (user_id, day, questions, queries, input_tokens, output_tokens) VALUES ($1, (now() AT TIME ZONE 'utc')::date, 3, 4, 100, 20), ($1, (now() AT TIME ZONE 'utc')::date - 1, 9, 9, 9, 9)`, [
+    await env.app(`INSERT INTO usage_daily (user_id, day, questions, queries, input_tokens, output_tokens) VALUES ($1, (now() AT TIME ZONE 'utc')::date, 3, 4, 100, 20), ($1, (now() AT TIME ZONE 'utc')::date - 1, 9, 9, 9, 9)`, [
       env.users.analyst.id,
     ]);
     const response = await call.list('admin');
@@ -133,7 +129,7 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
     expect(await row(body.user.id)).toMatchObject({ role: 'admin' });
     expect(await grantsOf(body.user.id)).toEqual([]);
     expect(await signIn('second-admin@test.local', body.password)).toBe(200);
-    const stored = (await app.query('SELECT password FROM account WHERE user_id = $1', [body.user.id])).rows[0].password as string;
+    const stored = (await env.app('SELECT password FROM account WHERE user_id = $1', [body.user.id])).rows[0].password as string;
     expect(stored).not.toContain(body.password);
   });
 
@@ -231,7 +227,7 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
 
   it('replaces dataset grants and shows them', async () => {
     const id = env.users.other.id;
-    const second = (await app.query(`INSERT INTO datasets (slug, name, connection_encrypted) VALUES ('second', 'Second', 'x') RETURNING id`)).rows[0].id as string;
+    const second = (await env.app(`INSERT INTO datasets (slug, name, connection_encrypted) VALUES ('second', 'Second', 'x') RETURNING id`)).rows[0].id as string;
     const both = await call.grants('admin', id, { datasetIds: [env.datasetId, second] });
     expect(both.status).toBe(200);
     expect(((await both.json()) as { datasets: { id: string; granted: boolean }[] }).datasets.filter((d) => d.granted).map((d) => d.id).sort()).toEqual([env.datasetId, second].sort());
@@ -248,18 +244,18 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
     const set = await call.limits('admin', id, { dailyQuestions: 20, dailyQueries: null, dailyTokens: 50_000 });
     expect(set.status).toBe(200);
     expect(await set.json()).toEqual({ limits: { dailyQuestions: 20, dailyQueries: null, dailyTokens: 50_000 } });
-    await app.query(`INSERT INTO usage_daily (user_id, day, questions) VALUES ($1, (now() AT TIME ZONE 'utc')::date - 30, 99)`, [id]);
+    await env.app(`INSERT INTO usage_daily (user_id, day, questions) VALUES ($1, (now() AT TIME ZONE 'utc')::date - 30, 99)`, [id]);
     const detail = (await (await call.get('admin', id)).json()) as { user: { email: string }; limits: unknown; usage: { day: string; questions: number }[]; datasets: { id: string; granted: boolean }[] };
     expect(detail.user.email).toBe(env.users.analyst.email);
     expect(detail.limits).toEqual({ dailyQuestions: 20, dailyQueries: null, dailyTokens: 50_000 });
     expect(detail.usage.map((u) => u.questions)).toEqual([3, 9]);
     expect(detail.datasets.find((d) => d.id === env.datasetId)?.granted).toBe(true);
     expect((await call.limits('admin', id, { dailyQuestions: null, dailyQueries: null, dailyTokens: null })).status).toBe(200);
-    expect((await app.query('SELECT daily_questions, daily_tokens FROM user_limits WHERE user_id = $1', [id])).rows[0]).toEqual({ daily_questions: null, daily_tokens: null });
+    expect((await env.app('SELECT daily_questions, daily_tokens FROM user_limits WHERE user_id = $1', [id])).rows[0]).toEqual({ daily_questions: null, daily_tokens: null });
   });
 
   it('the last admin cannot demote, disable or delete themself; with another admin they can step down', async () => {
-    await app.query(`UPDATE "user" SET role = 'analyst' WHERE id <> $1 AND role = 'admin'`, [env.users.admin.id]);
+    await env.app(`UPDATE "user" SET role = 'analyst' WHERE id <> $1 AND role = 'admin'`, [env.users.admin.id]);
     const me = env.users.admin.id;
     const before = await everything();
     for (const response of [call.patch('admin', me, { role: 'analyst' }), call.patch('admin', me, { disabled: true }), call.patch('admin', me, { role: 'admin', disabled: true }), call.remove('admin', me)]) {
@@ -269,17 +265,17 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
     }
     expect(await everything()).toEqual(before);
     // A disabled admin does not count.
-    await app.query(`UPDATE "user" SET role = 'admin', banned = true WHERE id = $1`, [env.users.other.id]);
+    await env.app(`UPDATE "user" SET role = 'admin', banned = true WHERE id = $1`, [env.users.other.id]);
     expect((await call.patch('admin', me, { role: 'analyst' })).status).toBe(409);
     expect((await call.patch('admin', env.users.other.id, { disabled: false })).status).toBe(200);
     expect((await call.patch('admin', me, { role: 'analyst' })).status).toBe(200);
     expect(await row(me)).toMatchObject({ role: 'analyst' });
-    await app.query(`UPDATE "user" SET role = 'admin' WHERE id = $1`, [me]);
+    await env.app(`UPDATE "user" SET role = 'admin' WHERE id = $1`, [me]);
   });
 
   it('two admins demoting themselves at once leave one admin', async () => {
     const other = env.users.other;
-    await app.query(`UPDATE "user" SET role = 'admin', banned = false WHERE id = $1`, [other.id]);
+    await env.app(`UPDATE "user" SET role = 'admin', banned = false WHERE id = $1`, [other.id]);
     const otherCookie = (await auth().api.signInEmail({ body: { email: other.email, password: (await (await call.password('admin', other.id, {})).json()).password }, asResponse: true })).headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
@@ -287,8 +283,8 @@ describe.skipIf(!server)(`admins manage users, on ${server?.name}`, () => {
     const demote = (id: string, c: string) => one.PATCH(jsonRequest(`/api/admin/users/${id}`, { role: 'analyst' }, { method: 'PATCH', cookie: c }), params(id));
     const results = await Promise.all([demote(env.users.admin.id, env.users.admin.cookie), demote(other.id, otherCookie)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await app.query(`SELECT count(*)::int AS n FROM "user" WHERE role = 'admin' AND banned IS NOT TRUE`)).rows[0].n).toBe(1);
-    await app.query(`UPDATE "user" SET role = 'admin' WHERE id = $1`, [env.users.admin.id]);
+    expect((await env.app(`SELECT count(*)::int AS n FROM "user" WHERE role = 'admin' AND banned IS NOT TRUE`)).rows[0].n).toBe(1);
+    await env.app(`UPDATE "user" SET role = 'admin' WHERE id = $1`, [env.users.admin.id]);
   });
 
   it('deletes another user, and their sessions and grants with them', async () => {

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
 
@@ -19,16 +18,14 @@ type Run = { id: string; user: string | null; dataset: string; status: 'ok' | 'e
 
 describe.skipIf(!server)(`the audit log of query runs, on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   let second: string;
   let conversation: string;
   const runs: Run[] = [];
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
-    second = (await app.query(`INSERT INTO datasets (slug, name, connection_encrypted) VALUES ('second', 'Second', 'x') RETURNING id`)).rows[0].id;
+    second = (await env.app(`INSERT INTO datasets (slug, name, connection_encrypted) VALUES ('second', 'Second', 'x') RETURNING id`)).rows[0].id;
     conversation = crypto.randomUUID();
-    await app.query('INSERT INTO conversations (id, user_id, dataset_id, title) VALUES ($1, $2, $3, $4)', [conversation, env.users.analyst.id, env.datasetId, 'Revenue by month']);
+    await env.app('INSERT INTO conversations (id, user_id, dataset_id, title) VALUES ($1, $2, $3, $4)', [conversation, env.users.analyst.id, env.datasetId, 'Revenue by month']);
     const { analyst, other, admin } = env.users;
     const specs: Omit<Run, 'id'>[] = [
       { user: analyst.id, dataset: env.datasetId, status: 'ok', at: '2026-03-01T08:00:00.000001Z', sql: 'SELECT count(*) FROM orders', conversation },
@@ -41,7 +38,7 @@ describe.skipIf(!server)(`the audit log of query runs, on ${server?.name}`, () =
     // Three runs in the same microsecond: paging must still see each exactly once.
     for (let i = 0; i < 3; i++) specs.push({ user: analyst.id, dataset: env.datasetId, status: 'ok', at: '2026-03-05T10:00:00.123456Z', sql: `SELECT ${i} AS tie` });
     for (const spec of specs) {
-      const { rows } = await app.query(
+      const { rows } = await env.app(
         `INSERT INTO query_runs (dataset_id, conversation_id, user_id, sql, params, status, row_count, duration_ms, error, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 12, $8, $9) RETURNING id`,
         [spec.dataset, spec.conversation ?? null, spec.user, spec.sql, JSON.stringify(spec.status === 'ok' ? [42] : []), spec.status, spec.status === 'ok' ? 1 : null, spec.status === 'ok' ? null : 'column "nope" does not exist', spec.at],
@@ -50,7 +47,6 @@ describe.skipIf(!server)(`the audit log of query runs, on ${server?.name}`, () =
     }
   });
   afterAll(async () => {
-    await app?.end();
     await env?.cleanup();
   });
 
@@ -70,7 +66,7 @@ describe.skipIf(!server)(`the audit log of query runs, on ${server?.name}`, () =
     const first = page.rows.find((r) => r.id === runs[0]!.id)!;
     expect(first).toMatchObject({
       userEmail: env.users.analyst.email,
-      datasetName: (await app.query('SELECT name FROM datasets WHERE id = $1', [env.datasetId])).rows[0].name,
+      datasetName: (await env.app('SELECT name FROM datasets WHERE id = $1', [env.datasetId])).rows[0].name,
       conversationId: conversation,
       conversationTitle: 'Revenue by month',
       sql: 'SELECT count(*) FROM orders',
@@ -132,7 +128,7 @@ describe.skipIf(!server)(`the audit log of query runs, on ${server?.name}`, () =
   });
 
   it('a deleted user leaves their runs in the log, without a name', async () => {
-    await app.query('DELETE FROM "user" WHERE id = $1', [env.users.other.id]);
+    await env.app('DELETE FROM "user" WHERE id = $1', [env.users.other.id]);
     const page = await listQueryRuns({ status: 'rejected' }, { limit: 10 });
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]).toMatchObject({ userId: null, userEmail: null, sql: 'DELETE FROM orders' });

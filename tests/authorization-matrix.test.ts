@@ -1,6 +1,5 @@
 import { globSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatRequest, readChat, scriptedModel, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
@@ -55,11 +54,9 @@ const ACTORS: Actor[] = ['anonymous', 'owner', 'other', 'admin', 'viewer', 'view
 
 describe.skipIf(!server)(`who may do what, route by route, on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   let fixtures: Fixtures;
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
     const { createShare } = await import('@/lib/shares');
     const { createUser } = await import('@/lib/auth/users');
     scripted.model = scriptedModel('SELECT count(*) AS n FROM orders', 'Counted.');
@@ -76,14 +73,13 @@ describe.skipIf(!server)(`who may do what, route by route, on ${server?.name}`, 
     };
     const share = async (conversationId: string, state: 'live' | 'revoked' | 'expired' = 'live', access: 'signed-in' | 'anyone' = 'signed-in') => {
       const { share, token } = await createShare({ conversationId, createdBy: env.users.analyst.id, access, expiresInDays: 30 });
-      if (state === 'revoked') await app.query('UPDATE shares SET revoked_at = now() WHERE id = $1', [share.id]);
-      if (state === 'expired') await app.query("UPDATE shares SET expires_at = now() - interval '1 second' WHERE id = $1", [share.id]);
+      if (state === 'revoked') await env.app('UPDATE shares SET revoked_at = now() WHERE id = $1', [share.id]);
+      if (state === 'expired') await env.app("UPDATE shares SET expires_at = now() - interval '1 second' WHERE id = $1", [share.id]);
       return { id: share.id, token };
     };
     const main = await conversation();
     fixtures = {
       env: () => env,
-      app: (sql, params) => app.query(sql, params),
       conversation: main,
       freshConversation: conversation,
       tokens: {
@@ -94,7 +90,7 @@ describe.skipIf(!server)(`who may do what, route by route, on ${server?.name}`, 
       },
       freshShare: async () => (await share(main.id)).id,
       freshDataset: async () => {
-        const { rows } = await app.query(
+        const { rows } = await env.app(
           `INSERT INTO datasets (slug, name, connection_encrypted, load_connection_encrypted, schemas)
            SELECT 'copy-' || gen_random_uuid(), 'Copy', connection_encrypted, load_connection_encrypted, schemas FROM datasets WHERE id = $1 RETURNING id`,
           [env.datasetId],
@@ -105,7 +101,6 @@ describe.skipIf(!server)(`who may do what, route by route, on ${server?.name}`, 
     };
   });
   afterAll(async () => {
-    await app?.end();
     await env?.cleanup();
   });
 
@@ -115,7 +110,7 @@ describe.skipIf(!server)(`who may do what, route by route, on ${server?.name}`, 
 
   it("cannot overwrite or cut another user's messages by sending their ids in one's own conversation (IDOR)", async () => {
     const { POST } = await import('@/app/api/chat/route');
-    const { rows: before } = await app.query('SELECT id, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [fixtures.conversation.id]);
+    const { rows: before } = await env.app('SELECT id, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [fixtures.conversation.id]);
     const victim = before[0]!.id as string;
     const response = await POST(
       chatRequest(
@@ -124,7 +119,7 @@ describe.skipIf(!server)(`who may do what, route by route, on ${server?.name}`, 
       ),
     );
     expect(response.status).toBe(409);
-    const { rows: after } = await app.query('SELECT id, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [fixtures.conversation.id]);
+    const { rows: after } = await env.app('SELECT id, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [fixtures.conversation.id]);
     expect(after).toEqual(before);
   });
 

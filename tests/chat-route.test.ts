@@ -10,13 +10,10 @@ const { POST } = await import('@/app/api/chat/route');
 
 describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
   });
   afterAll(async () => {
-    await app?.end();
     await env?.cleanup();
   });
 
@@ -40,9 +37,9 @@ describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
     expect(tool).toMatchObject({ state: 'output-available', output: { ok: true, rows: [[rows[0].n]], truncated: false } });
     expect(message!.parts.some((p) => p.type === 'text' && p.text === 'There are many orders.')).toBe(true);
 
-    const stored = await app.query('SELECT role, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId]);
+    const stored = await env.app('SELECT role, parts FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId]);
     expect(stored.rows.map((r) => r.role)).toEqual(['user', 'assistant']);
-    const runs = await app.query('SELECT status, row_count, sql FROM query_runs WHERE conversation_id = $1', [conversationId]);
+    const runs = await env.app('SELECT status, row_count, sql FROM query_runs WHERE conversation_id = $1', [conversationId]);
     expect(runs.rows).toEqual([{ status: 'ok', row_count: 1, sql: 'SELECT count(*) AS n FROM orders' }]);
   });
 

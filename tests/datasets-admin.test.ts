@@ -19,13 +19,11 @@ type Who = 'anonymous' | 'analyst' | 'admin';
 
 describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   const writer = `quarry_test_writer_${Math.random().toString(36).slice(2, 8)}`;
   let writerUrl: string;
 
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
     await env.warehouse(`CREATE ROLE ${writer} LOGIN PASSWORD 'writer-password'`);
     const database = new URL(env.warehouseUrl).pathname.slice(1);
     await env.warehouse(`GRANT CONNECT ON DATABASE ${database} TO ${writer}; GRANT USAGE ON SCHEMA public TO ${writer}; GRANT SELECT, INSERT ON public.orders TO ${writer}`);
@@ -35,7 +33,6 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     writerUrl = url.toString();
   });
   afterAll(async () => {
-    await app?.end();
     await env?.warehouse(`REVOKE CREATE ON SCHEMA public FROM ${writer}`).catch(() => {});
     await env?.cleanup();
     const admin = new pg.Client({ connectionString: server!.url });
@@ -48,7 +45,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
   const call = (who: Who, url: string, body: unknown, method = 'POST') => jsonRequest(url, body, { cookie: cookie(who), method });
   const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
   const json = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, any> });
-  const datasetCount = async () => Number((await app.query('SELECT count(*) FROM datasets')).rows[0].count);
+  const datasetCount = async () => Number((await env.app('SELECT count(*) FROM datasets')).rows[0].count);
   const create = (body: object, who: Who = 'admin') => list.POST(call(who, '/api/admin/datasets', { name: 'Store copy', schemas: ['public'], ...body }));
 
   it('every route: 401 signed out, 403 for an analyst', async () => {
@@ -76,7 +73,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
       expect((await route('anonymous')).status, `route ${i} anonymous`).toBe(401);
       expect((await route('analyst')).status, `route ${i} analyst`).toBe(403);
     }
-    const [{ name }] = (await app.query('SELECT name FROM datasets WHERE id = $1', [id])).rows;
+    const [{ name }] = (await env.app('SELECT name FROM datasets WHERE id = $1', [id])).rows;
     expect(name).toBe('Sample store');
   });
 
@@ -155,7 +152,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(JSON.stringify(body)).not.toContain(password);
     expect(body.dataset).not.toHaveProperty('connectionEncrypted');
     expect(body.dataset.tables).toEqual(expect.arrayContaining(['public.orders', 'public.customers']));
-    const [row] = (await app.query('SELECT connection_encrypted, catalog_snapshot FROM datasets WHERE id = $1', [id])).rows;
+    const [row] = (await env.app('SELECT connection_encrypted, catalog_snapshot FROM datasets WHERE id = $1', [id])).rows;
     expect(row.connection_encrypted).not.toContain(password);
     expect(row.catalog_snapshot['public.orders']).toContain('order_id');
 
@@ -227,7 +224,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(broken.body.error).toMatch(/no_such_column/);
     const unknown = await json(await put({ descriptions: { 'public.products': 'Not exposed' } }));
     expect(unknown.status).toBe(422);
-    const [unchanged] = (await app.query('SELECT descriptions, examples FROM datasets WHERE id = $1', [id])).rows;
+    const [unchanged] = (await env.app('SELECT descriptions, examples FROM datasets WHERE id = $1', [id])).rows;
     expect(unchanged).toEqual({ descriptions: {}, examples: [] });
 
     const saved = await json(
@@ -255,7 +252,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(tooMany.body.error).toMatch(/public\.customers\.email has more than 50 distinct values/);
     const notText = await json(await put(['public.orders.order_id']));
     expect(notText.status).toBe(422);
-    const [before] = (await app.query('SELECT sampled_values FROM datasets WHERE id = $1', [id])).rows;
+    const [before] = (await env.app('SELECT sampled_values FROM datasets WHERE id = $1', [id])).rows;
     expect(before.sampled_values).toEqual({});
     const ok = await json(await put(['public.customers.region']));
     expect(ok.status).toBe(200);
@@ -281,7 +278,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect(taken.status).toBe(409);
     const superuser = await json(await one.PATCH(call('admin', `/api/admin/datasets/${id}`, { name: 'Changed', connection: env.warehouseUrl }, 'PATCH'), ctx(id)));
     expect(superuser.status).toBe(422);
-    const [row] = (await app.query('SELECT name, slug FROM datasets WHERE id = $1', [id])).rows;
+    const [row] = (await env.app('SELECT name, slug FROM datasets WHERE id = $1', [id])).rows;
     expect(row).toEqual({ name: 'Store copy', slug: 'store-copy' });
     const disabled = await json(await one.PATCH(call('admin', `/api/admin/datasets/${id}`, { enabled: false, name: 'Old store' }, 'PATCH'), ctx(id)));
     expect(disabled.body.dataset).toMatchObject({ enabled: false, name: 'Old store' });
@@ -292,7 +289,7 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect((await load(env.warehouseUrl)).body.error).toMatch(/superuser/);
     expect((await load(env.readerUrl)).body.error).toMatch(/reader role/);
     expect((await load(writerUrl)).body.error).toMatch(/may not create tables in public/);
-    expect((await app.query('SELECT load_connection_encrypted FROM datasets WHERE id = $1', [id])).rows[0].load_connection_encrypted).toBeNull();
+    expect((await env.app('SELECT load_connection_encrypted FROM datasets WHERE id = $1', [id])).rows[0].load_connection_encrypted).toBeNull();
     await env.warehouse(`GRANT CREATE ON SCHEMA public TO ${writer}`);
     const target = await load(writerUrl);
     expect(target.status).toBe(200);
@@ -301,8 +298,8 @@ describe.skipIf(!server)(`dataset administration on ${server?.name}`, () => {
     expect((await load(null)).body.dataset).toMatchObject({ loadTarget: false, loadConnection: null });
 
     expect((await one.DELETE(call('admin', `/api/admin/datasets/${id}`, null, 'DELETE'), ctx(id))).status).toBe(204);
-    expect((await app.query('SELECT 1 FROM datasets WHERE id = $1', [id])).rowCount).toBe(0);
-    expect((await app.query('SELECT 1 FROM dataset_grants WHERE dataset_id = $1', [id])).rowCount).toBe(0);
+    expect((await env.app('SELECT 1 FROM datasets WHERE id = $1', [id])).rowCount).toBe(0);
+    expect((await env.app('SELECT 1 FROM dataset_grants WHERE dataset_id = $1', [id])).rowCount).toBe(0);
     expect((await one.GET(call('admin', `/api/admin/datasets/${id}`, null, 'GET'), ctx(id))).status).toBe(404);
   });
 });

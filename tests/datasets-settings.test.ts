@@ -1,6 +1,5 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chatRequest, jsonRequest, readChat, scriptedModel, textParts, usage, userMessage } from './helpers/chat';
 import { createTestEnvironment, server, type TestEnvironment } from './helpers/environment';
@@ -13,13 +12,10 @@ const settings = await import('@/app/api/admin/datasets/[id]/settings/route');
 
 describe.skipIf(!server)(`dataset settings are applied on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
   });
   afterAll(async () => {
-    await app?.end();
     await env?.cleanup();
   });
 

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
@@ -28,13 +27,10 @@ function breakingModel(partial: string) {
 
 describe.skipIf(!server)(`failed turns, usage, limits and grants on ${server?.name}`, () => {
   let env: TestEnvironment;
-  let app: pg.Pool;
   beforeAll(async () => {
     env = await createTestEnvironment(server!.url);
-    app = new pg.Pool({ connectionString: env.appUrl, max: 2 });
   });
   afterAll(async () => {
-    await app?.end();
     await env?.cleanup();
   });
 
@@ -91,11 +87,11 @@ describe.skipIf(!server)(`failed turns, usage, limits and grants on ${server?.na
   });
 
   it("records each user's questions, queries and the model's reported tokens per day", async () => {
-    const { rows: before } = await app.query('SELECT questions, queries, input_tokens, output_tokens FROM usage_daily WHERE user_id = $1', [env.users.other.id]);
+    const { rows: before } = await env.app('SELECT questions, queries, input_tokens, output_tokens FROM usage_daily WHERE user_id = $1', [env.users.other.id]);
     expect(before).toEqual([]);
     scripted.model = scriptedModel('SELECT count(*) AS n FROM orders', 'Counted.');
     await readChat(await ask(userMessage('Count orders'), crypto.randomUUID(), env.users.other.cookie));
-    const { rows } = await app.query('SELECT questions, queries, input_tokens::int AS input, output_tokens::int AS output, day = (now() AT TIME ZONE $2)::date AS today FROM usage_daily WHERE user_id = $1', [
+    const { rows } = await env.app('SELECT questions, queries, input_tokens::int AS input, output_tokens::int AS output, day = (now() AT TIME ZONE $2)::date AS today FROM usage_daily WHERE user_id = $1', [
       env.users.other.id,
       'utc',
     ]);
@@ -104,7 +100,7 @@ describe.skipIf(!server)(`failed turns, usage, limits and grants on ${server?.na
   });
 
   it('answers a user over the daily limit with a clear message instead of the model, and keeps the question', async () => {
-    await app.query('INSERT INTO user_limits (user_id, daily_questions) VALUES ($1, 1)', [env.users.other.id]);
+    await env.app('INSERT INTO user_limits (user_id, daily_questions) VALUES ($1, 1)', [env.users.other.id]);
     let calls = 0;
     const model = scriptedModel('SELECT 1 AS one', 'One.');
     const doStream = model.doStream.bind(model);
@@ -122,22 +118,22 @@ describe.skipIf(!server)(`failed turns, usage, limits and grants on ${server?.na
     expect(message!.metadata).toEqual({ notice: 'limit' });
     expect(message!.parts).toEqual([{ type: 'text', text: expect.stringContaining('上限（1）'), state: 'done' }]);
     expect((await getMessages(conversationId)).map((m) => m.role)).toEqual(['user', 'assistant']);
-    await app.query('DELETE FROM user_limits WHERE user_id = $1', [env.users.other.id]);
+    await env.app('DELETE FROM user_limits WHERE user_id = $1', [env.users.other.id]);
   });
 
   it('lets an analyst use only the datasets granted to them, and nobody a disabled one', async () => {
     const other = { id: env.users.other.id, role: 'analyst' };
     expect((await listDatasets(other)).map((d) => d.id)).toEqual([env.datasetId]);
-    await app.query('DELETE FROM dataset_grants WHERE user_id = $1', [other.id]);
+    await env.app('DELETE FROM dataset_grants WHERE user_id = $1', [other.id]);
     expect(await listDatasets(other)).toEqual([]);
     const refused = await ask(userMessage('How many orders?'), crypto.randomUUID(), env.users.other.cookie);
     expect(refused.status).toBe(404);
     expect(await refused.json()).toEqual({ error: expect.stringMatching(/not shared with you/) });
 
-    await app.query('UPDATE datasets SET enabled = false WHERE id = $1', [env.datasetId]);
+    await env.app('UPDATE datasets SET enabled = false WHERE id = $1', [env.datasetId]);
     expect(await listDatasets({ id: env.users.admin.id, role: 'admin' })).toEqual([]);
     expect((await ask(userMessage('How many orders?'), crypto.randomUUID(), env.users.admin.cookie)).status).toBe(404);
-    await app.query('UPDATE datasets SET enabled = true WHERE id = $1', [env.datasetId]);
-    await app.query('INSERT INTO dataset_grants (dataset_id, user_id) VALUES ($1, $2)', [env.datasetId, other.id]);
+    await env.app('UPDATE datasets SET enabled = true WHERE id = $1', [env.datasetId]);
+    await env.app('INSERT INTO dataset_grants (dataset_id, user_id) VALUES ($1, $2)', [env.datasetId, other.id]);
   });
 });

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { TestEnvironment } from '../helpers/environment';
 
 /**
@@ -17,7 +16,6 @@ export type Outcome = number | 'ok' | 'not-found' | 'forbidden' | 'refused' | `r
 
 export type Fixtures = {
   env: () => TestEnvironment;
-  app: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
   /** The owner's conversation, with an answered question and its query run. */
   conversation: { id: string; queryRunId: string };
   /** A new conversation of the owner, for actions that destroy what they act on. */

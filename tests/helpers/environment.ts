@@ -33,6 +33,8 @@ export type TestEnvironment = {
   users: Record<'analyst' | 'other' | 'admin', TestUser>;
   /** Runs SQL directly on the sample warehouse, bypassing Quarry. */
   warehouse: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
+  /** Runs SQL directly on the app database: to arrange a state or check what was saved. */
+  app: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
   cleanup: () => Promise<void>;
 };
 
@@ -58,13 +60,11 @@ export async function createTestEnvironment(serverUrl: string): Promise<TestEnvi
     QUARRY_SECRET: 'test-secret-0123456789abcdef',
   });
   await bootstrap({ dataDir, seed: true, log: () => {} });
-  const appClient = new pg.Client({ connectionString: appUrl });
-  await appClient.connect();
-  const { rows } = await appClient.query<{ id: string; connection_encrypted: string }>(
+  const appPool = new pg.Pool({ connectionString: appUrl, max: 2 });
+  const { rows } = await appPool.query<{ id: string; connection_encrypted: string }>(
     'SELECT id, connection_encrypted FROM datasets WHERE slug = $1',
     [SAMPLE_DATASET_SLUG],
   );
-  await appClient.end();
   const warehousePool = new pg.Pool({ connectionString: warehouseUrl, max: 2 });
   const users = { analyst: await signedInUser('analyst', 'analyst'), other: await signedInUser('other', 'analyst'), admin: await signedInUser('admin', 'admin') };
   useSession(users.analyst.cookie);
@@ -75,8 +75,10 @@ export async function createTestEnvironment(serverUrl: string): Promise<TestEnvi
     datasetId: rows[0]!.id,
     users,
     warehouse: (sql, params) => warehousePool.query(sql, params),
+    app: (sql, params) => appPool.query(sql, params),
     cleanup: async () => {
       await warehousePool.end();
+      await appPool.end();
       await admin.query(`DROP DATABASE IF EXISTS ${appDb} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${warehouseDb} WITH (FORCE)`);
       await admin.query(`DROP ROLE IF EXISTS ${warehouseDb}_reader`);
