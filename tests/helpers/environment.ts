@@ -66,6 +66,8 @@ export async function createTestEnvironment(serverUrl: string): Promise<TestEnvi
     [SAMPLE_DATASET_SLUG],
   );
   const warehousePool = new pg.Pool({ connectionString: warehouseUrl, max: 2 });
+  // Fault tests cut these servers' connections on purpose: an idle client dropped then is not an error.
+  for (const pool of [appPool, warehousePool]) pool.on('error', () => {});
   const users = { analyst: await signedInUser('analyst', 'analyst'), other: await signedInUser('other', 'analyst'), admin: await signedInUser('admin', 'admin') };
   useSession(users.analyst.cookie);
   return {
