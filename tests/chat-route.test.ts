@@ -107,7 +107,7 @@ describe.skipIf(!server)(`POST /api/chat on ${server?.name}`, () => {
     scripted.model = scriptedModel(sql, 'Counted.');
     const admin = new pg.Pool({ connectionString: env.warehouseUrl, max: 1 });
     const running = async () =>
-      (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query = $1", [sql])).rows[0].n;
+      (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND strpos(query, $1) > 0 AND pid <> pg_backend_pid()", [sql])).rows[0].n;
     const controller = new AbortController();
     const request = chatRequest({ conversationId: crypto.randomUUID(), datasetId: env.datasetId, message: userMessage('Count a lot') });
     const response = await POST(new Request(request, { signal: controller.signal }));

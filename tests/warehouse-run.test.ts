@@ -49,13 +49,26 @@ describe.skipIf(!server)(`runReadOnly on ${server?.name}`, () => {
     expect(result.truncated).toBe(true);
   });
 
-  it('refuses writes inside the read-only transaction', async () => {
-    expect((await failure('DELETE FROM orders'))?.code).toBe('25006');
-    expect((await failure('WITH d AS (DELETE FROM orders RETURNING 1) SELECT count(*) FROM d'))?.code).toBe('25006');
+  it('runs only queries: a statement that cannot be a subquery is a syntax error', async () => {
+    expect((await failure('DELETE FROM orders'))?.code).toBe('42601');
+    expect((await failure('COPY orders TO STDOUT'))?.code).toBe('42601');
+    expect((await failure('WITH d AS (DELETE FROM orders RETURNING 1) SELECT count(*) FROM d'))?.code).toBe('0A000');
   });
 
-  it('refuses a second statement riding along (extended protocol)', async () => {
-    expect((await failure('SELECT 1; DELETE FROM orders'))?.message).toMatch(/multiple commands/);
+  it('refuses writes inside the read-only transaction', async () => {
+    await admin.query('CREATE OR REPLACE FUNCTION public.purge_orders() RETURNS int LANGUAGE plpgsql AS $$ BEGIN DELETE FROM orders; RETURN 1; END $$');
+    expect((await failure('SELECT purge_orders()'))?.code).toBe('25006');
+    await admin.query('DROP FUNCTION public.purge_orders()');
+  });
+
+  it('refuses a second statement that closes the wrapper to ride along (extended protocol)', async () => {
+    expect((await failure('SELECT 1) AS x; DELETE FROM orders; SELECT * FROM (SELECT 1'))?.message).toMatch(/multiple commands/);
+  });
+
+  it('drops a trailing semicolon and comment, and points error positions into the statement as written', async () => {
+    expect((await runReadOnly(reader, 'SELECT 1 AS one; -- done', [], options)).rows).toEqual([[1]]);
+    expect((await runReadOnly(reader, 'SELECT 2 AS two -- no newline at the end', [], options)).rows).toEqual([[2]]);
+    expect((await failure('SELECT nope FROM orders'))?.position).toBe('8');
   });
 
   it('stops a query at the statement timeout', async () => {

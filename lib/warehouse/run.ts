@@ -1,5 +1,4 @@
 import pg from 'pg';
-import Cursor from 'pg-cursor';
 
 /** A cell as JSON carries it: values without an exact JS form stay in Postgres' text form. */
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
@@ -69,61 +68,64 @@ async function typeNames(client: pg.PoolClient, oids: number[]): Promise<Map<num
   return names;
 }
 
+/** The statement goes inside this subquery, so the row cap is the query's own LIMIT. */
+const WRAP_HEAD = 'SELECT * FROM (\n';
+
 /**
- * A cursor that refuses COPY: Postgres accepts `COPY ... FROM STDIN` and `TO STDOUT` as one
- * statement of the extended protocol, and pg-cursor cannot handle either (it would wait forever).
+ * `LIMIT maxRows + 1` around the statement, rather than a cursor that fetches that many:
+ * Postgres never plans a portal read in row-limited batches in parallel, so a cursor made
+ * large aggregates several times slower. The newline before `)` ends a trailing `--` comment;
+ * a trailing semicolon is dropped. COPY, or anything else that is not a query, cannot be a
+ * subquery and fails as a syntax error.
  */
-class SelectCursor extends Cursor {
-  constructor(sql: string, params: unknown[], private readonly onCopy: () => void) {
-    super(sql, params, { rowMode: 'array', types });
-  }
-  handleCopyInResponse(connection: { sendCopyFail(message: string): void }) {
-    connection.sendCopyFail('Quarry runs SELECT statements only');
-  }
-  copying = false;
-  handleCopyData() {
-    if (!this.copying) this.onCopy();
-    this.copying = true;
-  }
+function capped(sql: string, maxRows: number): string {
+  return `${WRAP_HEAD}${sql.replace(/;(?:\s|--[^\n]*)*$/, '')}\n) AS quarry_result LIMIT ${maxRows + 1}`;
 }
 
-function readRows(cursor: Cursor, count: number): Promise<{ rows: Cell[][]; fields: pg.FieldDef[] }> {
-  return new Promise((resolve, reject) =>
-    cursor.read(count, (error, rows, result) => (error ? reject(error) : resolve({ rows: rows as Cell[][], fields: result?.fields ?? [] }))),
-  );
+/** Error positions point into the statement the caller wrote, not into the wrapper. */
+function unwrapPosition(error: unknown): unknown {
+  if (error instanceof pg.DatabaseError && error.position) {
+    error.position = String(Math.max(1, Number(error.position) - WRAP_HEAD.length));
+  }
+  return error;
 }
+
+type Backend = pg.PoolClient & { processID: number; secretKey: number };
+type CancelConnection = { connect(port: number | string, host?: string): void; cancel(processID: number, secretKey: number): void; on(event: string, listener: () => void): void };
 
 /**
  * Cancels what `client` is running with a protocol-level CancelRequest (what psql's Ctrl+C
  * sends): it needs no login and no privilege, only the backend's secret key. A request that
  * lands between two protocol messages is ignored by Postgres, so the caller repeats it.
  */
-function cancelQuery(pool: pg.Pool, client: pg.PoolClient, query: Cursor): void {
-  const canceller = new pg.Client(pool.options) as pg.Client & {
-    cancel(client: pg.PoolClient, query: Cursor): void;
-    connection: { on(event: 'error', listener: () => void): void };
-  };
+function cancelQuery(pool: pg.Pool, client: pg.PoolClient): void {
+  // A Client only to resolve the pool's connection settings (host, port, TLS) into a Connection.
+  const settings = new pg.Client(pool.options) as pg.Client & { connection: CancelConnection; host: string; port: number };
+  const { connection, host, port } = settings;
+  const { processID, secretKey } = client as Backend;
   // An unreachable server must not crash the process; the query ends at its timeout anyway.
-  canceller.connection.on('error', () => {});
-  canceller.cancel(client, query);
+  connection.on('error', () => {});
+  connection.on('connect', () => connection.cancel(processID, secretKey));
+  if (host.startsWith('/')) connection.connect(`${host}/.s.PGSQL.${port}`);
+  else connection.connect(port, host);
 }
 
 /**
  * Runs one statement through the extended protocol (bound parameters, so no second statement
  * can ride along) inside `BEGIN READ ONLY` with timeouts and a pinned search_path, reads at most
- * `maxRows + 1` rows through a cursor (a huge result never lands in memory), and rolls back.
- * A connection that saw any error is destroyed, never returned to the pool.
+ * `maxRows + 1` rows (the LIMIT keeps a huge result out of memory), and rolls back.
+ * A connection that saw any error, or a cancel, is destroyed, never returned to the pool.
  */
 export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[], options: RunOptions): Promise<QueryResult> {
   options.signal?.throwIfAborted();
   const started = performance.now();
   const client = await pool.connect();
   let failed = false;
-  let cursor: Cursor | undefined;
+  let running = false;
   let cancelling: ReturnType<typeof setInterval> | undefined;
   const onAbort = () => {
     if (cancelling) return;
-    const send = () => cursor && cancelQuery(pool, client, cursor);
+    const send = () => running && cancelQuery(pool, client);
     send();
     cancelling = setInterval(send, 200);
   };
@@ -135,11 +137,12 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
       `BEGIN READ ONLY; SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = 2000; ` +
         `SET LOCAL idle_in_transaction_session_timeout = ${timeout + 5000}; SET LOCAL search_path = ${searchPath}`,
     );
-    const query = client.query(new SelectCursor(sql, params, onAbort));
-    cursor = query;
-    const { rows, fields } = await readRows(query, options.maxRows + 1);
-    if (query.copying) throw new Error('COPY is not allowed: Quarry runs SELECT statements only.');
-    await new Promise<void>((resolve) => query.close(() => resolve()));
+    options.signal?.throwIfAborted();
+    running = true;
+    const query = { text: capped(sql, options.maxRows), values: params, rowMode: 'array' as const, types, queryMode: 'extended' };
+    const result = await client.query<Cell[]>(query).catch((error: unknown) => Promise.reject(unwrapPosition(error)));
+    running = false;
+    const { rows, fields } = result;
     const names = await typeNames(client, [...new Set(fields.map((f) => f.dataTypeID))]);
     const truncated = rows.length > options.maxRows;
     if (truncated) rows.length = options.maxRows;
@@ -156,6 +159,8 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     clearInterval(cancelling);
+    // A cancel request still in flight could stop the next user's query on this connection.
+    if (cancelling) failed = true;
     // DISCARD ALL drops what a statement could leave on the session: advisory locks, LISTENs,
     // prepared statements, temp objects and settings.
     // (Two messages: DISCARD ALL cannot share an implicit transaction with ROLLBACK.)
