@@ -106,6 +106,22 @@ describe.skipIf(!server)(`resumable answers on ${server?.name}`, () => {
       ]);
     });
 
+    it('forgets an answer whose writer died (a killed instance): 204 instead of an error, and no later reload waits for it', async () => {
+      scripted.model = slowModel(['done'], 1);
+      const conversationId = crypto.randomUUID();
+      await readChat(await POST(chatRequest({ conversationId, datasetId: env.datasetId, message: userMessage('Then the instance died') })));
+      // What a killed writer leaves: the conversation points at a stream Redis knows but nobody serves.
+      const { resumableStreams } = await import('@/lib/ai/resume');
+      const streams = (await resumableStreams())!;
+      const orphan = crypto.randomUUID();
+      await streams.publisher.incr(`quarry:stream:rs:sentinel:${orphan}`);
+      await env.app('UPDATE conversations SET active_stream_id = $1 WHERE id = $2', [orphan, conversationId]);
+
+      expect((await GET(streamRequest(conversationId, 'GET'), params(conversationId))).status).toBe(204);
+      expect((await env.app('SELECT active_stream_id FROM conversations WHERE id = $1', [conversationId])).rows).toEqual([{ active_stream_id: null }]);
+      await streams.publisher.del(`quarry:stream:rs:sentinel:${orphan}`);
+    });
+
     it("refuses another user's conversation and anonymous requests, exactly like a missing one", async () => {
       scripted.model = slowModel(['a', 'b', 'c'], 5);
       const conversationId = crypto.randomUUID();

@@ -17,8 +17,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * A small server speaking OpenAI's Chat Completions streaming protocol, as Ollama, vLLM,
  * llama.cpp and LM Studio do: first a streamed tool call to runQuery with `sql`, then, once
  * the request carries the tool's result, streamed text. Other endpoints answer 404.
+ * `wordDelayMs` spaces the words of the text out, for a stream that is still running when a
+ * test interrupts it.
  */
-export async function startFakeOpenAI(sql: string, answer: string): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(sql: string, answer: string, { wordDelayMs = 0 } = {}): Promise<FakeOpenAI> {
   const requests: FakeOpenAI['requests'] = [];
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -31,7 +33,11 @@ export async function startFakeOpenAI(sql: string, answer: string): Promise<Fake
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     if (body.messages.some((m) => m.role === 'tool')) {
       res.write(chunk({ role: 'assistant', content: '' }));
-      for (const word of answer.split(/(?<= )/)) res.write(chunk({ content: word }));
+      for (const word of answer.split(/(?<= )/)) {
+        if (res.destroyed) return;
+        res.write(chunk({ content: word }));
+        if (wordDelayMs) await new Promise((resolve) => setTimeout(resolve, wordDelayMs));
+      }
       res.write(chunk({}, 'stop'));
     } else {
       const args = JSON.stringify({ sql, params: [], purpose: 'Count the orders' });

@@ -1,6 +1,6 @@
 import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
 import { z } from 'zod';
-import { canAccess, getConversation } from '@/db/queries';
+import { canAccess, clearActiveStream, getConversation } from '@/db/queries';
 import { requestStop, resumableStreams } from '@/lib/ai/resume';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { fail, route } from '@/lib/http';
@@ -25,7 +25,14 @@ export const GET = route(async function GET(request: Request, { params }: { para
   if (response) return response;
   const streams = await resumableStreams().catch(() => null);
   if (!streams || !conversation.activeStreamId) return noStream();
-  const stream = await streams.context.resumeExistingStream(conversation.activeStreamId);
+  const streamId = conversation.activeStreamId;
+  // No instance answers for a stream whose writer died (a crash, a kill): it is forgotten, and
+  // the conversation shows its unanswered question with Retry.
+  const stream = await streams.context.resumeExistingStream(streamId).catch(async (error: Error) => {
+    console.error(`[quarry] The answer being written for conversation ${conversation.id} is gone (${error.message}).`);
+    await clearActiveStream(conversation.id, streamId);
+    return null;
+  });
   if (!stream) return noStream();
   return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
 });
