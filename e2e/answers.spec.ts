@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { queryWarehouse } from './warehouse';
+import { queryWarehouse } from './databases';
 
 async function ask(page: Page, question: string) {
   await page.goto('/');

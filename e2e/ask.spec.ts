@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { queryWarehouse } from './warehouse';
+import { queryWarehouse } from './databases';
 
 test('a question typed in the browser is answered from Postgres, streamed, with its SQL and table', async ({ page }) => {
   await page.goto('/');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { demoUser } from './demo-users';
-import { queryWarehouse } from './warehouse';
+import { queryWarehouse } from './databases';
 
 const STAGES = ['Main', 'Forest', 'Lake'];
 const ROWS = 300;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { queryWarehouse } from './warehouse';
+import { queryWarehouse } from './databases';
 
 /** The built-in planner (QUARRY_MODEL=local), as a fresh install runs it. */
 test.use({ locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });

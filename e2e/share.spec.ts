@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoUser } from './demo-users';
-import { queryWarehouse } from './warehouse';
+import { queryWarehouse } from './databases';
 
 async function signIn(page: Page, role: 'admin' | 'analyst') {
   const { email, password } = demoUser(role);

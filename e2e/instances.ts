@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { E2E_DATA_DIR } from '../playwright.config';
+import { appDatabaseUrl } from './databases';
+
+/**
+ * Extra `next start` processes on the e2e server's build and databases, for what one process
+ * cannot show: an instance killed mid-answer, and two instances sharing Postgres and Redis.
+ */
+export type Instance = { url: string; port: number; kill: () => Promise<void>; stop: () => Promise<void> };
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
+  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: appDatabaseUrl(),
+      QUARRY_SECRET: readFileSync(path.join(E2E_DATA_DIR, 'secret'), 'utf8').trim(),
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (data: Buffer) => (output += data));
+  child.stderr!.on('data', (data: Buffer) => (output += data));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start on port ${port} exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`next start on port ${port} did not answer /api/health within 60 s:\n${output}`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    port,
+    // SIGKILL: no shutdown handler runs, as when the machine or the OOM killer takes the process.
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited(child);
+    },
+  };
+}
+
+/** The Cookie header of the signed-in demo analyst (cookies are per host, not per port). */
+export function analystCookie(): string {
+  const state = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, 'analyst.json'), 'utf8')) as { cookies: { name: string; value: string }[] };
+  return state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+type Chunk = { type: string; delta?: string };
+
+/** Reads a UI message stream's chunks as they arrive; `until` may end the reading early. */
+export async function readChunks(response: Response, until?: (chunk: Chunk) => boolean): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    buffer += value;
+    const events = buffer.split('\n\n');
+    buffer = events.pop()!;
+    for (const event of events) {
+      const data = event.replace(/^data: /, '');
+      if (data === '[DONE]') continue;
+      const chunk = JSON.parse(data) as Chunk;
+      chunks.push(chunk);
+      if (until?.(chunk)) {
+        void reader.cancel().catch(() => {});
+        return chunks;
+      }
+    }
+  }
+}
+
+export const textOf = (chunks: Chunk[]) => chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('');
