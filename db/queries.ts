@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from './client';
-import { addUsage } from './usage';
+import { usageUpsert } from './usage';
 import { conversations, datasetGrants, datasets, messages, queryRuns, user, type Dataset } from './schema';
 
 export type DatasetSummary = Pick<Dataset, 'id' | 'name' | 'description' | 'starterQuestions' | 'isDefault'>;
@@ -67,19 +67,19 @@ export async function createConversation(values: typeof conversations.$inferInse
   await db().insert(conversations).values(values).onConflictDoNothing();
 }
 
+/** Saves a message and touches its conversation, in one statement (one round trip, atomic). */
 export async function saveMessage(values: typeof messages.$inferInsert) {
-  await db().transaction(async (tx) => {
-    // A retried turn re-sends its message; an id from another conversation is never overwritten.
-    await tx
-      .insert(messages)
-      .values(values)
-      .onConflictDoUpdate({
-        target: messages.id,
-        set: { parts: values.parts, status: values.status ?? 'complete', error: values.error ?? null },
-        setWhere: sql`${messages.conversationId} = ${values.conversationId}`,
-      });
-    await tx.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, values.conversationId));
-  });
+  // A retried turn re-sends its message; an id from another conversation is never overwritten.
+  const saved = db()
+    .insert(messages)
+    .values(values)
+    .onConflictDoUpdate({
+      target: messages.id,
+      set: { parts: values.parts, status: values.status ?? 'complete', error: values.error ?? null },
+      setWhere: sql`${messages.conversationId} = ${values.conversationId}`,
+    })
+    .returning({ conversationId: messages.conversationId });
+  await db().execute(sql`WITH saved AS ${saved} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`);
 }
 
 /** The conversation a message id belongs to, if it is taken. */
@@ -95,11 +95,12 @@ export async function deleteMessagesAfter(conversationId: string, messageId: str
       AND ${messages.createdAt} > (SELECT created_at FROM ${messages} WHERE id = ${messageId} AND conversation_id = ${conversationId})`);
 }
 
-/** The audit row of a query; a query that reached the warehouse also counts toward its user's daily usage. */
+/** The audit row of a query; a query that reached the warehouse also counts toward its user's daily usage, in the same statement. */
 export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Promise<string> {
-  const [row] = await db().insert(queryRuns).values(values).returning({ id: queryRuns.id });
-  if (values.userId && values.status !== 'rejected') await addUsage(values.userId, { queries: 1 });
-  return row!.id;
+  const run = db().insert(queryRuns).values(values).returning({ id: queryRuns.id });
+  if (!values.userId || values.status === 'rejected') return (await run)[0]!.id;
+  const { rows } = await db().execute<{ id: string }>(sql`WITH run AS ${run}, counted AS ${usageUpsert(values.userId, { queries: 1 })} SELECT id FROM run`);
+  return rows[0]!.id;
 }
 
 export async function getQueryRun(id: string) {

@@ -6,10 +6,10 @@ type Delta = { questions?: number; queries?: number; inputTokens?: number; outpu
 
 const today = sql`(now() AT TIME ZONE 'utc')::date`;
 
-/** Adds to the user's figures for the current UTC day. */
-export async function addUsage(userId: string, delta: Delta) {
+/** The upsert adding `delta` to the user's figures for the current UTC day, to run alone or inside another statement. */
+export function usageUpsert(userId: string, delta: Delta) {
   const values = { questions: delta.questions ?? 0, queries: delta.queries ?? 0, inputTokens: delta.inputTokens ?? 0, outputTokens: delta.outputTokens ?? 0 };
-  await db()
+  return db()
     .insert(usageDaily)
     .values({ userId, day: today, ...values })
     .onConflictDoUpdate({
@@ -21,6 +21,11 @@ export async function addUsage(userId: string, delta: Delta) {
         outputTokens: sql`${usageDaily.outputTokens} + ${values.outputTokens}`,
       },
     });
+}
+
+/** Adds to the user's figures for the current UTC day. */
+export async function addUsage(userId: string, delta: Delta) {
+  await usageUpsert(userId, delta);
 }
 
 export type LimitReached = { kind: 'questions' | 'queries' | 'tokens'; limit: number };

@@ -79,13 +79,13 @@ function withheldAnswer(steps: PromiseLike<StepResult<Tools>[]>, question: strin
 /** One chat turn: stream the model's answer with the runQuery tool, then persist it, complete or failed. */
 export async function answer({ model, dataset, catalog, conversationId, userId, history, abortSignal }: Turn): Promise<Response> {
   const tools = createTools({ dataset, policy: datasetPolicy(dataset, catalog), conversationId, userId });
-  await addUsage(userId, { questions: 1 });
   const streams = await resumableStreams().catch((error: Error) => (console.error(`[quarry] ${error.message} Answers are not resumable.`), null));
   // With resumable streams the answer outlives the request (a reload picks it up), so only an
   // explicit Stop ends it early; without them, the browser going away does.
   const stop = streams ? await stopSignal(streams, conversationId) : null;
   const streamId = crypto.randomUUID();
   if (streams) await setActiveStream(conversationId, streamId);
+  let tokenUsage: Promise<void> | undefined;
   const result = streamText({
     model,
     instructions: await systemPrompt(dataset, catalog, retrievalQuestion(history)).catch((error: Error) => {
@@ -97,7 +97,12 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
     stopWhen: dataset.shareRowsWithModel ? isStepCount(6) : [isStepCount(6), ({ steps }) => okResult(steps.at(-1)) !== undefined],
     abortSignal: stop?.signal ?? abortSignal,
     onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
-    onEnd: ({ totalUsage }) => addUsage(userId, { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 }),
+    // Written beside the answer at the end of the turn, not before the stream may finish.
+    onEnd: ({ totalUsage }) => {
+      tokenUsage = addUsage(userId, { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 }).catch((error: Error) =>
+        console.error(`[quarry] Could not record token usage: ${error.message}`),
+      );
+    },
   });
   // The outer stream turns an error of the model's stream into an error chunk the browser shows.
   const stream = createUIMessageStream<QuarryUIMessage>({
@@ -113,9 +118,11 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
       await stop?.release();
       const error = failureOf(outcome, finishReason !== undefined);
       // A failed turn is kept, even empty, so the conversation shows it and offers Retry after a reload.
-      if (error || responseMessage.parts.length > 0) {
-        await saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error });
-      }
+      await Promise.all([
+        tokenUsage,
+        (error || responseMessage.parts.length > 0) &&
+          saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error }),
+      ]);
       if (streams) await clearActiveStream(conversationId, streamId);
     },
   });

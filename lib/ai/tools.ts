@@ -1,4 +1,4 @@
-import { tool, type InferUITools, type UIMessage } from 'ai';
+import { tool, zodSchema, type InferUITools, type UIMessage } from 'ai';
 import { z } from 'zod';
 import { chartSpecSchema } from '@/lib/charts/spec';
 import type { Dataset } from '@/db/schema';
@@ -24,6 +24,9 @@ export const runQueryInput = z.object({
     .catch(undefined)
     .describe('Optional: how to chart the result, naming its columns. Omit it and Quarry picks a chart from the result shape.'),
 });
+
+/** Built once: the JSON Schema the model is sent is computed on first use and kept, not on every step. */
+const runQuerySchema = zodSchema(runQueryInput);
 
 type Row = Extract<RunQueryOutput, { ok: true }>['rows'][number];
 
@@ -73,7 +76,7 @@ export function createTools({ dataset, policy, conversationId, userId }: ToolCon
   return {
     runQuery: tool({
       description: 'Run one read-only SQL SELECT on the dataset and return columns, rows and timing.',
-      inputSchema: runQueryInput,
+      inputSchema: runQuerySchema,
       execute: ({ sql, params }, { abortSignal }): Promise<RunQueryOutput> =>
         runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal: abortSignal }),
       // The model gets a small sample, never the display rows: a token budget and a privacy line.

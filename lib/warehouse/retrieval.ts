@@ -1,4 +1,4 @@
-import { countTokens, isWithinTokenLimit } from 'gpt-tokenizer';
+import { countTokens } from 'gpt-tokenizer';
 import { db as appDb } from '@/db/client';
 import type { Catalog, CatalogTable } from './catalog';
 import { columnDescription, renderExample, renderGlossaryTerm, renderTable, sampledValues, tableDescription, type DatasetKnowledge } from './retrieval/render';
@@ -76,6 +76,8 @@ function tableDocument(table: CatalogTable, dataset: DatasetKnowledge): SearchDo
 type Prepared = {
   tables: CatalogTable[];
   whole: string;
+  /** Counted once: tokenizing the whole schema on every question was a large share of a turn's CPU. */
+  wholeTokens: () => number;
   trigramTerms: TrigramTerm[];
   /** The documents' tsvectors, computed by the first database that asks. */
   vectors: (db: Queryable) => Promise<string[]>;
@@ -97,9 +99,12 @@ function prepare(dataset: DatasetKnowledge, catalog: Catalog): Prepared {
     ...dataset.examples.map((e) => ({ name: '', text: e.question, details: e.sql, values: '' })),
   ];
   let vectors: Promise<string[]> | undefined;
+  const whole = wholeSchemaContext(dataset, catalog);
+  let wholeTokens: number | undefined;
   const entry: Prepared = {
     tables,
-    whole: wholeSchemaContext(dataset, catalog),
+    whole,
+    wholeTokens: () => (wholeTokens ??= countTokens(whole)),
     trigramTerms: [
       ...tables.map((t, doc) => ({ term: searchable(t.name).trim(), doc })),
       ...dataset.glossary.map((g, i) => ({ term: g.term, doc: tables.length + i })),
@@ -134,8 +139,8 @@ const MAX_EXAMPLES = 3;
 export async function schemaContext({ dataset, catalog, question, budget = DEFAULT_SCHEMA_BUDGET, db = appDb().$client }: Options): Promise<SchemaContext> {
   const prepared = prepare(dataset, catalog);
   const { tables } = prepared;
-  const wholeTokens = isWithinTokenLimit(prepared.whole, budget);
-  if (wholeTokens !== false) return { text: prepared.whole, tokens: wholeTokens, tables: tables.map((t) => t.id), whole: true };
+  const wholeTokens = prepared.wholeTokens();
+  if (wholeTokens <= budget) return { text: prepared.whole, tokens: wholeTokens, tables: tables.map((t) => t.id), whole: true };
 
   const { glossary, examples } = dataset;
   const scores = await rankDocuments(db, await prepared.vectors(db), prepared.trigramTerms, question);

@@ -162,9 +162,14 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
     // A cancel request still in flight could stop the next user's query on this connection.
     if (cancelling) failed = true;
     // DISCARD ALL drops what a statement could leave on the session: advisory locks, LISTENs,
-    // prepared statements, temp objects and settings.
-    // (Two messages: DISCARD ALL cannot share an implicit transaction with ROLLBACK.)
-    if (!failed) await client.query('ROLLBACK').then(() => client.query('DISCARD ALL')).catch(() => (failed = true));
-    client.release(failed);
+    // prepared statements, temp objects and settings. (Two messages: DISCARD ALL cannot share an
+    // implicit transaction with ROLLBACK.) The caller has its rows meanwhile; the connection
+    // returns to the pool only once it is clean.
+    if (failed) client.release(true);
+    else
+      void client.query('ROLLBACK').then(
+        () => client.query('DISCARD ALL').then(() => client.release(), () => client.release(true)),
+        () => client.release(true),
+      );
   }
 }

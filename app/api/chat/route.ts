@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createTranslator } from 'next-intl';
 import { canAccess, createConversation, deleteMessagesAfter, getConversation, getMessages, getUsableDataset, messageConversation, saveMessage } from '@/db/queries';
-import { limitReached } from '@/db/usage';
+import { addUsage, limitReached } from '@/db/usage';
 import { requestLocale } from '@/i18n/config';
 import { loadMessages } from '@/i18n/messages';
 import { getUser, unauthorized } from '@/lib/auth/session';
@@ -83,6 +83,6 @@ export const POST = route(async function POST(request: Request) {
     if (error instanceof ModelConfigError) return fail(503, error.message);
     throw error;
   }
-  const history = toUIMessages(await getMessages(conversationId));
-  return answer({ model, dataset, catalog, conversationId, userId: user.id, history, abortSignal: request.signal });
+  const [stored] = await Promise.all([getMessages(conversationId), addUsage(user.id, { questions: 1 })]);
+  return answer({ model, dataset, catalog, conversationId, userId: user.id, history: toUIMessages(stored), abortSignal: request.signal });
 });
