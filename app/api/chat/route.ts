@@ -45,9 +45,12 @@ export const POST = route(async function POST(request: Request) {
   if (!question) return fail(400, 'The question is empty: type a question first.');
   if (question.length > MAX_QUESTION_CHARS) return fail(413, `The question is ${question.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`);
 
-  const [dataset, conversation, taken, limit] = await Promise.all([
+  // Everything the turn needs to know is read at once; the conversation's messages are only
+  // used once the checks below have passed.
+  const [dataset, conversation, stored, taken, limit] = await Promise.all([
     getUsableDataset(user, datasetId),
     getConversation(conversationId),
+    getMessages(conversationId),
     messageConversation(message.id),
     limitReached(user.id),
   ]);
@@ -59,8 +62,14 @@ export const POST = route(async function POST(request: Request) {
   if (!conversation) await createConversation({ id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) });
   // Saved before anything can fail, so a failed turn never loses the question. A retry re-sends
   // the same message: what answered it before is replaced.
-  await saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts });
-  if (taken) await deleteMessagesAfter(conversationId, message.id);
+  await Promise.all([
+    saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts }),
+    taken && deleteMessagesAfter(conversationId, message.id),
+    !limit && addUsage(user.id, { questions: 1 }),
+  ]);
+  const earlier = toUIMessages(stored);
+  const retried = earlier.findIndex((m) => m.id === message.id);
+  const history = [...(retried === -1 ? earlier : earlier.slice(0, retried)), { id: message.id, role: 'user' as const, parts: message.parts }];
 
   if (limit) {
     const locale = requestLocale(request.headers);
@@ -83,6 +92,5 @@ export const POST = route(async function POST(request: Request) {
     if (error instanceof ModelConfigError) return fail(503, error.message);
     throw error;
   }
-  const [stored] = await Promise.all([getMessages(conversationId), addUsage(user.id, { questions: 1 })]);
-  return answer({ model, dataset, catalog, conversationId, userId: user.id, history: toUIMessages(stored), abortSignal: request.signal });
+  return answer({ model, dataset, catalog, conversationId, userId: user.id, history, abortSignal: request.signal });
 });
