@@ -6,8 +6,11 @@ function createDb() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: start Quarry with `npm run dev` or `npm start`, which start the embedded Postgres, or set it to your Postgres.');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle client dropped by the server (restart, failover) must not crash the process.
-  pool.on('error', (error) => console.error(`[quarry] app database connection lost: ${error.message}`));
+  // An idle client dropped by the server (restart, failover) must not crash the process. Once the
+  // pool is closing, its clients end on their own time and a server stopping after it is expected.
+  pool.on('error', (error) => {
+    if (!pool.ending) console.error(`[quarry] app database connection lost: ${error.message}`);
+  });
   return drizzle(pool, { schema });
 }
 
@@ -17,4 +20,11 @@ const holder = globalThis as unknown as { quarryDb?: Db };
 /** The app database, created on first use and shared across hot reloads. */
 export function db(): Db {
   return (holder.quarryDb ??= createDb());
+}
+
+/** Closes the app database's pool if one is open: before its server stops, so no idle connection is cut. */
+export async function closeDb() {
+  const open = holder.quarryDb;
+  holder.quarryDb = undefined;
+  await open?.$client.end();
 }

