@@ -28,3 +28,17 @@ export async function closeDb() {
   holder.quarryDb = undefined;
   await open?.$client.end();
 }
+
+/**
+ * A query built once and prepared as a named statement on each connection that runs it: hot
+ * paths (every chat turn) skip building the SQL, and Postgres skips parsing and planning it.
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  const built = new WeakMap<Db, T>();
+  return () => {
+    const current = db();
+    let query = built.get(current);
+    if (!query) built.set(current, (query = build(current)));
+    return query;
+  };
+}

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import { db } from './client';
+import { and, asc, count, desc, eq, ilike, or, sql, type Placeholder } from 'drizzle-orm';
+import { db, prepared } from './client';
 import { usageUpsert } from './usage';
 import { conversations, datasetGrants, datasets, messages, queryRuns, user, type Dataset } from './schema';
 
@@ -16,7 +16,7 @@ const summaryColumns = {
 type Viewer = { id: string; role: string };
 
 /** Enabled datasets the user may use: admins every one, analysts those granted to them. */
-const usableBy = (viewer: Viewer) =>
+const usableBy = (viewer: { id: string | Placeholder; role: string }) =>
   and(
     eq(datasets.enabled, true),
     viewer.role === 'admin'
@@ -33,9 +33,19 @@ export async function getDataset(id: string): Promise<Dataset | undefined> {
   return row;
 }
 
+const usableDataset = (role: 'admin' | 'analyst') =>
+  prepared((db) =>
+    db
+      .select()
+      .from(datasets)
+      .where(and(eq(datasets.id, sql.placeholder('id')), usableBy({ id: sql.placeholder('userId'), role })))
+      .prepare(`usable_dataset_${role}`),
+  );
+const usableDatasetFor = { admin: usableDataset('admin'), analyst: usableDataset('analyst') };
+
 /** The dataset if it is enabled and the user may use it; otherwise undefined, as if it did not exist. */
 export async function getUsableDataset(viewer: Viewer, id: string): Promise<Dataset | undefined> {
-  const [row] = await db().select().from(datasets).where(and(eq(datasets.id, id), usableBy(viewer)));
+  const [row] = await usableDatasetFor[viewer.role === 'admin' ? 'admin' : 'analyst']().execute({ id, userId: viewer.id });
   return row;
 }
 
@@ -49,8 +59,10 @@ export async function defaultDatasetIds(): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+const conversationById = prepared((db) => db.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).prepare('conversation_by_id'));
+
 export async function getConversation(id: string) {
-  const [row] = await db().select().from(conversations).where(eq(conversations.id, id));
+  const [row] = await conversationById().execute({ id });
   return row;
 }
 
@@ -59,8 +71,12 @@ export function canAccess(user: Viewer, conversation: { userId: string | null })
   return user.role === 'admin' || conversation.userId === user.id;
 }
 
+const conversationMessages = prepared((db) =>
+  db.select().from(messages).where(eq(messages.conversationId, sql.placeholder('conversationId'))).orderBy(asc(messages.createdAt)).prepare('conversation_messages'),
+);
+
 export async function getMessages(conversationId: string) {
-  return db().select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt));
+  return conversationMessages().execute({ conversationId });
 }
 
 export async function createConversation(values: typeof conversations.$inferInsert) {
@@ -83,8 +99,12 @@ export async function saveMessage(values: typeof messages.$inferInsert) {
 }
 
 /** The conversation a message id belongs to, if it is taken. */
+const messageOwner = prepared((db) =>
+  db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, sql.placeholder('id'))).prepare('message_conversation'),
+);
+
 export async function messageConversation(id: string): Promise<string | undefined> {
-  const [row] = await db().select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, id));
+  const [row] = await messageOwner().execute({ id });
   return row?.conversationId;
 }
 

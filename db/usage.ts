@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { db } from './client';
+import { db, prepared } from './client';
 import { usageDaily, userLimits } from './schema';
 
 type Delta = { questions?: number; queries?: number; inputTokens?: number; outputTokens?: number };
@@ -30,9 +30,8 @@ export async function addUsage(userId: string, delta: Delta) {
 
 export type LimitReached = { kind: 'questions' | 'queries' | 'tokens'; limit: number };
 
-/** The first of the user's daily limits already reached today, or null. */
-export async function limitReached(userId: string): Promise<LimitReached | null> {
-  const [row] = await db()
+const limitsAndUsage = prepared((db) =>
+  db
     .select({
       dailyQuestions: userLimits.dailyQuestions,
       dailyQueries: userLimits.dailyQueries,
@@ -43,7 +42,13 @@ export async function limitReached(userId: string): Promise<LimitReached | null>
     })
     .from(userLimits)
     .leftJoin(usageDaily, sql`${usageDaily.userId} = ${userLimits.userId} AND ${usageDaily.day} = ${today}`)
-    .where(eq(userLimits.userId, userId));
+    .where(eq(userLimits.userId, sql.placeholder('userId')))
+    .prepare('limits_and_usage'),
+);
+
+/** The first of the user's daily limits already reached today, or null. */
+export async function limitReached(userId: string): Promise<LimitReached | null> {
+  const [row] = await limitsAndUsage().execute({ userId });
   if (!row) return null;
   if (row.dailyQuestions != null && row.questions >= row.dailyQuestions) return { kind: 'questions', limit: row.dailyQuestions };
   if (row.dailyQueries != null && row.queries >= row.dailyQueries) return { kind: 'queries', limit: row.dailyQueries };
