@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { sampleAll } from '@/lib/datasets/sampled-values';
@@ -13,7 +13,7 @@ import { ownerPassword, provisionOwnerRole } from '@/lib/warehouse/csv/owner-rol
 import { provisionReaderRole, readerPassword } from '@/lib/warehouse/reader-role';
 import { startEmbeddedPostgres } from './embedded';
 import { migrateAppDatabase } from './migrate';
-import { datasets } from './schema';
+import { datasets, user } from './schema';
 import { hasSampleWarehouse, loadSampleWarehouse } from './seed/warehouse';
 
 export const SAMPLE_DATASET_SLUG = 'sample';
@@ -119,26 +119,30 @@ async function sampleWarehouseValues(readerUrl: string): Promise<Record<string, 
 async function registerSampleDataset(appUrl: string, warehouseUrl: string, loadUrl: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: appUrl, max: 1 });
   try {
-    const [existing] = await drizzle(pool).select({ id: datasets.id }).from(datasets).where(eq(datasets.slug, SAMPLE_DATASET_SLUG));
-    const values = {
-      slug: SAMPLE_DATASET_SLUG,
-      name: 'Sample store',
-      description: 'An online store: customers, products, orders, order items, returns, and social media posts about it.',
-      connectionEncrypted: encryptSecret(warehouseUrl),
-      loadConnectionEncrypted: encryptSecret(loadUrl),
-      starterQuestions: SAMPLE_STARTER_QUESTIONS,
-      sampledValues: existing ? {} : await sampleWarehouseValues(warehouseUrl),
-      isDefault: true,
-    };
+    const db = drizzle(pool);
+    const connections = { connectionEncrypted: encryptSecret(warehouseUrl), loadConnectionEncrypted: encryptSecret(loadUrl) };
+    const [existing] = await db.select({ id: datasets.id }).from(datasets).where(eq(datasets.slug, SAMPLE_DATASET_SLUG));
     // The embedded server gets a new port on every start, so the connections are refreshed each
     // boot; what an admin edited (starter questions, descriptions, settings) is left alone.
-    await drizzle(pool)
+    if (existing) {
+      await db.update(datasets).set(connections).where(eq(datasets.id, existing.id));
+      return;
+    }
+    // Only a new install gets the sample: once there are users, a missing sample is one an admin deleted.
+    const [{ users }] = await db.select({ users: count() }).from(user);
+    if (users > 0) return;
+    await db
       .insert(datasets)
-      .values(values)
-      .onConflictDoUpdate({
-        target: datasets.slug,
-        set: { connectionEncrypted: values.connectionEncrypted, loadConnectionEncrypted: values.loadConnectionEncrypted },
-      });
+      .values({
+        slug: SAMPLE_DATASET_SLUG,
+        name: 'Sample store',
+        description: 'An online store: customers, products, orders, order items, returns, and social media posts about it.',
+        ...connections,
+        starterQuestions: SAMPLE_STARTER_QUESTIONS,
+        sampledValues: await sampleWarehouseValues(warehouseUrl),
+        isDefault: true,
+      })
+      .onConflictDoNothing();
   } finally {
     await pool.end();
   }

@@ -39,4 +39,10 @@ describe.skipIf(!server)(`booting again on ${server?.name}`, () => {
       await app.end();
     }
   });
+
+  it('does not bring back a sample dataset an admin deleted', async () => {
+    await env.app('DELETE FROM datasets WHERE id = $1', [env.datasetId]);
+    await bootstrap({ dataDir: await mkdtemp(path.join(tmpdir(), 'quarry-boot-')), seed: true, log: () => {} });
+    expect((await env.app("SELECT count(*)::int AS n FROM datasets WHERE slug = 'sample'")).rows).toEqual([{ n: 0 }]);
+  });
 });
