@@ -37,4 +37,22 @@ describe.skipIf(!server)(`signing in, on ${server?.name}`, () => {
     for (let i = 0; i < 5; i++) statuses.push((await attempt()).status);
     expect(statuses).toContain(429);
   });
+
+  it('the limit is shared by every app instance: its counts live in the database, not in memory', async () => {
+    const attempt = () =>
+      authRoute.POST(
+        new Request('http://localhost:3000/api/auth/sign-in/email', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', 'x-forwarded-for': '203.0.113.77' },
+          body: JSON.stringify({ email: env.users.analyst.email, password: 'wrong password!' }),
+        }),
+      );
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt()).status);
+    expect(statuses).toContain(429);
+    // Another instance: a new Better Auth with nothing in its memory.
+    (globalThis as { quarryAuth?: unknown }).quarryAuth = undefined;
+    expect((await attempt()).status).toBe(429);
+    expect((await env.app("SELECT count(*)::int AS n FROM rate_limit WHERE key LIKE '%203.0.113.77%'")).rows).toEqual([{ n: 1 }]);
+  });
 });

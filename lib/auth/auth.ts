@@ -22,8 +22,9 @@ function createAuth() {
     // No public sign-up: accounts come from the setup page, `npm run user:create` and admins.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
-    // Sign-in attempts are limited per IP (3 per 10 s), in every environment, tests included.
-    rateLimit: { enabled: process.env.QUARRY_RATE_LIMIT !== 'off', window: 10, max: 100 },
+    // Sign-in attempts are limited per IP (3 per 10 s), in every environment, tests included. The
+    // counts are kept in the database, so a second app instance does not grant a second allowance.
+    rateLimit: { enabled: process.env.QUARRY_RATE_LIMIT !== 'off', window: 10, max: 100, storage: 'database' },
     plugins: [admin({ defaultRole: 'analyst', adminRoles: ['admin'] })],
     // A session and its user in one query (relations in db/schema.ts): every request checks one.
     advanced: { database: { joins: true } },
