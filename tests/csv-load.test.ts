@@ -230,6 +230,8 @@ describe.skipIf(!server)(`loading a CSV file into a dataset, on ${server?.name}`
     ]);
     await expect(asReader("INSERT INTO sales_2024 (region) VALUES ('x')")).rejects.toThrow(/read-only transaction|permission denied/);
 
+    // Nothing tells the catalog cache: the load moved the dataset's updatedAt, which every app
+    // instance reads with the dataset, so each introspects again.
     const table = (await datasetCatalog((await getDataset(env.datasetId))!)).tables.find((t) => t.id === 'public.sales_2024');
     expect(table?.comment).toBe('Loaded from sales_2024.csv.');
     expect(table?.columns.map((c) => [c.name, c.type, c.comment])).toEqual([

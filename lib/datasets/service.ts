@@ -127,7 +127,6 @@ export async function editDataset(dataset: Dataset, { connection, loadConnection
   try {
     const updated = await updateDataset(dataset.id, changes);
     if (!updated) throw new AdminError(404, 'This dataset does not exist: it may have been deleted.');
-    if (connection) invalidateCatalog(dataset.id);
     return updated;
   } catch (error) {
     if (error instanceof DuplicateSlugError) throw new AdminError(409, error.message);
@@ -175,7 +174,6 @@ export async function chooseTables(dataset: Dataset, tables: string[]): Promise<
   // Schemas newly brought in start from what they hold now, so the next refresh shows real changes only.
   const snapshot = { ...snapshotOf(catalog), ...Object.fromEntries(Object.entries(dataset.catalogSnapshot ?? {}).filter(([id]) => schemas.includes(id.slice(0, id.indexOf('.'))))) };
   const updated = await updateDataset(dataset.id, { schemas, tables: [...new Set(tables)].sort(), catalogSnapshot: snapshot });
-  invalidateCatalog(dataset.id);
   return updated!;
 }
 

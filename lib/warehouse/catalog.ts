@@ -106,13 +106,19 @@ const CATALOG_TTL_MS = 5 * 60_000;
 const holder = globalThis as unknown as { quarryCatalogs?: Map<string, { at: number; catalog: Promise<Catalog> }> };
 const catalogs = (holder.quarryCatalogs ??= new Map());
 
-type CatalogSource = Pick<Dataset, 'id' | 'connectionEncrypted' | 'schemas'>;
+type CatalogSource = Pick<Dataset, 'id' | 'connectionEncrypted' | 'schemas' | 'updatedAt'>;
 
-/** Every table of a dataset's schemas, introspected at most once per TTL; a failed introspection is not cached. */
+/**
+ * Every table of a dataset's schemas, introspected at most once per TTL; a failed introspection
+ * is not cached. The key holds the dataset's `updatedAt`, which a CSV load, a refresh and every
+ * admin edit move: every app instance reads the dataset row per request, so each one sees the
+ * change at once, not only the instance that made it.
+ */
 export function schemaCatalog(dataset: CatalogSource): Promise<Catalog> {
-  const key = `${dataset.id}:${dataset.connectionEncrypted}:${dataset.schemas.join(',')}`;
+  const key = `${dataset.id}:${dataset.updatedAt.getTime()}:${dataset.connectionEncrypted}:${dataset.schemas.join(',')}`;
   const hit = catalogs.get(key);
   if (hit && Date.now() - hit.at < CATALOG_TTL_MS) return hit.catalog;
+  invalidateCatalog(dataset.id);
   const catalog = introspect(warehousePool(dataset), dataset.schemas);
   catalogs.set(key, { at: Date.now(), catalog });
   catalog.catch(() => catalogs.delete(key));
@@ -133,7 +139,7 @@ export async function datasetCatalog(dataset: CatalogSource & DatasetChoices): P
   return view;
 }
 
-/** Forgets a dataset's cached introspection: call it after its warehouse's tables change (a refresh, a CSV load). */
+/** Forgets a dataset's cached introspection on this instance (a refresh introspects again now). */
 export function invalidateCatalog(datasetId: string): void {
   for (const key of catalogs.keys()) if (key.startsWith(`${datasetId}:`)) catalogs.delete(key);
 }
