@@ -1,25 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
 import { signIn } from '../scripts/bench/server';
 import { startFakeOpenAI } from '../tests/helpers/fake-openai';
+import { queryApp } from './databases';
 import { readChunks, startQuarry, textOf } from './instances';
 
 const ANSWER = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
 const PORT = 3223;
-
-async function appRows<T extends pg.QueryResultRow>(dataDir: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const { databaseUrl } = JSON.parse(await readFile(path.join(dataDir, 'runtime.json'), 'utf8')) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test('SIGTERM mid-answer: the answer finishes and is saved before the embedded database stops', async () => {
   test.setTimeout(240_000);
@@ -29,7 +18,7 @@ test('SIGTERM mid-answer: the answer finishes and is saved before the embedded d
   try {
     const quarry = await startQuarry(PORT, dataDir, env);
     const cookie = await signIn(quarry.url, dataDir);
-    const [{ id: datasetId }] = await appRows<{ id: string }>(dataDir, 'SELECT id FROM datasets WHERE is_default LIMIT 1');
+    const [{ id: datasetId }] = await queryApp<{ id: string }>('SELECT id FROM datasets WHERE is_default LIMIT 1', [], dataDir);
     const conversationId = crypto.randomUUID();
     const response = await fetch(`${quarry.url}/api/chat`, {
       method: 'POST',
@@ -49,7 +38,7 @@ test('SIGTERM mid-answer: the answer finishes and is saved before the embedded d
     expect(quarry.output()).not.toMatch(/uncaughtException|terminating connection/);
 
     const again = await startQuarry(PORT, dataDir, env);
-    expect(await appRows(dataDir, 'SELECT role, status FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId])).toEqual([
+    expect(await queryApp('SELECT role, status FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId], dataDir)).toEqual([
       { role: 'user', status: 'complete' },
       { role: 'assistant', status: 'complete' },
     ]);
