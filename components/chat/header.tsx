@@ -1,10 +1,10 @@
 'use client';
 
 import { Database, LogOut, Menu, Moon, Plus, Sun } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { ShareDialog } from '@/components/share/share-dialog';
 import { Button } from '@/components/ui/button';
 import type { DatasetSummary } from '@/db/queries';
 import { LOCALE_COOKIE, locales } from '@/i18n/config';
@@ -19,6 +19,9 @@ type Props = {
   /** Opens the history drawer (below md, where the sidebar is hidden). */
   onOpenHistory: () => void;
 };
+
+// Radix's Dialog and the share list load with a conversation that can be shared, not with a new chat.
+const ShareDialog = dynamic(() => import('@/components/share/share-dialog').then((m) => m.ShareDialog));
 
 const CONVERSATION_PATH = /^\/c\/([0-9a-f-]{36})$/;
 
