@@ -3,8 +3,8 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { AlertTriangle, Loader2, RotateCcw } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { Dialog } from 'radix-ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSql } from '@/components/answer/sql-block';
 import { Button } from '@/components/ui/button';
@@ -15,6 +15,9 @@ import { Composer } from './composer';
 import { Header } from './header';
 import { History } from './history';
 import { Message } from './message';
+
+// Radix's Dialog loads when the drawer is first opened.
+const HistoryDrawer = dynamic(() => import('./history-drawer').then((m) => m.HistoryDrawer), { ssr: false });
 
 type Props = {
   id: string;
@@ -35,7 +38,6 @@ function errorText(error: Error): string {
 
 export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: Props) {
   const t = useTranslations('chat');
-  const tHistory = useTranslations('history');
   const [datasetId, setDatasetId] = useState(lockedDatasetId ?? datasets[0]?.id);
   const [input, setInput] = useState('');
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -120,15 +122,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
         <History user={user} currentId={id} refreshKey={settled.current} />
       </div>
       {/* Below md the history is a drawer, opened from the header. */}
-      <Dialog.Root open={historyOpen} onOpenChange={setHistoryOpen}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
-          <Dialog.Content aria-describedby={undefined} className="fixed inset-y-0 left-0 z-50 bg-background shadow-lg md:hidden">
-            <Dialog.Title className="sr-only">{tHistory('title')}</Dialog.Title>
-            <History user={user} currentId={id} refreshKey={settled.current} />
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      {historyOpen && <HistoryDrawer onOpenChange={setHistoryOpen} user={user} currentId={id} refreshKey={settled.current} />}
       <div className="flex min-w-0 flex-1 flex-col">
         <Header
           user={user}
