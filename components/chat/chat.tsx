@@ -1,7 +1,5 @@
 'use client';
 
-import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
 import { AlertTriangle, Loader2, RotateCcw } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
@@ -11,13 +9,24 @@ import { Button } from '@/components/ui/button';
 import type { DatasetSummary } from '@/db/queries';
 import type { SessionUser } from '@/lib/auth/session';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
+import type { ChatHelpers } from './chat-client';
 import { Composer } from './composer';
 import { Header } from './header';
 import { History } from './history';
 import { Message } from './message';
 
+// The AI SDK's chat client, with the zod it checks the stream with, is the largest script the
+// page has: it loads once the page has hydrated, so the page paints and responds without it.
+const ChatClient = dynamic(() => import('./chat-client').then((m) => m.ChatClient), { ssr: false });
 // Radix's Dialog loads when the drawer is first opened.
 const HistoryDrawer = dynamic(() => import('./history-drawer').then((m) => m.HistoryDrawer), { ssr: false });
+
+/** A question asked before the chat client has loaded, with the kind of random id the client would give it. */
+const queuedQuestion = (text: string): QuarryUIMessage => ({
+  id: Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join(''),
+  role: 'user',
+  parts: [{ type: 'text', text }],
+});
 
 type Props = {
   id: string;
@@ -44,26 +53,24 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   const datasetRef = useRef(datasetId);
   datasetRef.current = datasetId;
 
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<QuarryUIMessage>({
-        api: '/api/chat',
-        // Only the new message travels: the server loads the history it stored.
-        prepareSendMessagesRequest: ({ id, messages }) => ({
-          body: { conversationId: id, datasetId: datasetRef.current, message: messages.at(-1) },
-        }),
-      }),
-    [],
+  const [reported, setReported] = useState<ChatHelpers>();
+  const client = reported?.id === id ? reported : undefined;
+  // Until the client has loaded, the conversation shows as the server rendered it. A question asked
+  // meanwhile shows at once, as sent, and the client sends it when it loads.
+  const [queued, setQueued] = useState<QuarryUIMessage>();
+  const waiting = queued !== undefined && !client?.messages.some((m) => m.id === queued.id);
+  if (queued && !waiting) setQueued(undefined);
+  const messages = useMemo(
+    () => (waiting ? [...initialMessages, queued] : (client?.messages ?? initialMessages)),
+    [waiting, queued, client?.messages, initialMessages],
   );
-  const { messages, setMessages, sendMessage, status, stop, error, regenerate } = useChat<QuarryUIMessage>({
-    id,
-    messages: initialMessages,
-    transport,
-    // A saved conversation may have an answer still being written (a reload mid-answer): pick it up.
-    resume: initialMessages.length > 0,
-  });
+  const status = waiting ? 'submitted' : (client?.status ?? 'ready');
+  const error = waiting ? undefined : client?.error;
 
-  useEffect(() => setHistoryOpen(false), [id]);
+  useEffect(() => {
+    setHistoryOpen(false);
+    setQueued(undefined);
+  }, [id]);
 
   const busy = status === 'submitted' || status === 'streaming';
   // The sidebar reloads once a turn has finished: by then the server has saved the conversation.
@@ -92,32 +99,39 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
     if (messages.length > 0 && window.location.pathname === '/') window.history.replaceState(null, '', `/c/${id}`);
   }, [messages.length, id]);
 
-  const runSql: RunSql = async (sql, params, signal) => {
-    const response = await fetch('/api/queries', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ conversationId: id, sql, params }),
-      signal,
+  // Edited SQL runs with the client there to add its result to the conversation.
+  const runSql: RunSql | undefined =
+    client &&
+    (async (sql, params, signal) => {
+      const response = await fetch('/api/queries', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ conversationId: id, sql, params }),
+        signal,
+      });
+      const body = (await response.json().catch(() => ({}))) as { message?: QuarryUIMessage; error?: string };
+      if (!response.ok || !body.message) throw new Error(body.error ?? `The query could not run (HTTP ${response.status}).`);
+      client.setMessages((current) => [...current, body.message!]);
     });
-    const body = (await response.json().catch(() => ({}))) as { message?: QuarryUIMessage; error?: string };
-    if (!response.ok || !body.message) throw new Error(body.error ?? `The query could not run (HTTP ${response.status}).`);
-    setMessages((current) => [...current, body.message!]);
-  };
 
   const halt = () => {
-    void stop();
+    // A question the client has not sent yet is simply dropped.
+    if (!client) return setQueued(undefined);
+    void client.stop();
     // With resumable streams the answer runs on without this request: the server is asked to end it.
     void fetch(`/api/chat/${id}/stream`, { method: 'DELETE' });
   };
 
   const ask = (text: string) => {
     if (!datasetId || busy) return;
-    void sendMessage({ text });
+    if (client) void client.sendMessage({ text });
+    else setQueued(queuedQuestion(text));
     setInput('');
   };
 
   return (
     <div className="flex h-dvh">
+      <ChatClient id={id} initialMessages={initialMessages} datasetId={datasetRef} question={queued} onChange={setReported} />
       <div className="hidden md:block">
         <History user={user} currentId={id} refreshKey={settled.current} />
       </div>
@@ -175,7 +189,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
                   <p className="font-medium">{failure.title}</p>
                   {failure.detail && <p className="text-muted-foreground">{failure.detail}</p>}
                 </div>
-                <Button variant="outline" size="sm" onClick={() => void regenerate()}>
+                <Button variant="outline" size="sm" disabled={!client} onClick={() => void client?.regenerate()}>
                   <RotateCcw /> {t('retry')}
                 </Button>
               </div>
