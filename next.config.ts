@@ -7,4 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);
+export default createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  // Messages are compiled at build time: the browser gets a small formatter, not an ICU message parser.
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+})(nextConfig);
