@@ -2,14 +2,16 @@
 
 import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import dynamic from 'next/dynamic';
+import { lazy, Suspense } from 'react';
 import { Button } from '@/components/ui/button';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { ResultTable } from './result-table';
 import { SqlBlock, type RunSql } from './sql-block';
 
-// Recharts and the chart rules load with the first result that has one, not with the page.
-const ResultChart = dynamic(() => import('./result-chart').then((m) => m.ResultChart));
+// Recharts and the chart rules load with the first result that has one, not with the page. Not
+// next/dynamic: this file is itself loaded on demand (see chat.tsx), and for a next/dynamic inside
+// another Turbopack 16.4 lists a chunk it never writes, so the server would preload a 404.
+const ResultChart = lazy(() => import('./result-chart').then((m) => ({ default: m.ResultChart })));
 
 type RunQueryPart = Extract<QuarryUIMessage['parts'][number], { type: 'tool-runQuery' }>;
 
@@ -44,7 +46,9 @@ export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryP
       {part.state === 'output-available' &&
         (part.output.ok ? (
           <>
-            <ResultChart result={part.output} proposed={input?.chart} purpose={input?.purpose} />
+            <Suspense>
+              <ResultChart result={part.output} proposed={input?.chart} purpose={input?.purpose} />
+            </Suspense>
             <ResultTable {...part.output} />
             {!readOnly && part.output.queryRunId && (
               <Button variant="outline" size="sm" asChild>

@@ -13,11 +13,14 @@ import type { ChatHelpers } from './chat-client';
 import { Composer } from './composer';
 import { Header } from './header';
 import { History } from './history';
-import { Message } from './message';
+import { UserMessage } from './user-message';
 
 // The AI SDK's chat client, with the zod it checks the stream with, is the largest script the
 // page has: it loads once the page has hydrated, so the page paints and responds without it.
 const ChatClient = dynamic(() => import('./chat-client').then((m) => m.ChatClient), { ssr: false });
+// An answer's parts (the SQL block, the result table with TanStack Table and Virtual) load while
+// the model works on the first question (see ask); a question shows at once.
+const Message = dynamic(() => import('./message').then((m) => m.Message));
 // Radix's Dialog loads when the drawer is first opened.
 const HistoryDrawer = dynamic(() => import('./history-drawer').then((m) => m.HistoryDrawer), { ssr: false });
 
@@ -99,7 +102,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
     if (messages.length > 0 && window.location.pathname === '/') window.history.replaceState(null, '', `/c/${id}`);
   }, [messages.length, id]);
 
-  // Edited SQL runs with the client there to add its result to the conversation.
+  // Edited SQL can run once the client is there to add its result to the conversation.
   const runSql: RunSql | undefined =
     client &&
     (async (sql, params, signal) => {
@@ -124,6 +127,9 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
 
   const ask = (text: string) => {
     if (!datasetId || busy) return;
+    // An answer's parts and its chart load while the model works on the question.
+    void import('./message');
+    void import('@/components/answer/result-chart');
     if (client) void client.sendMessage({ text });
     else setQueued(queuedQuestion(text));
     setInput('');
@@ -174,9 +180,13 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
                 )}
               </section>
             )}
-            {messages.map((m, i) => (
-              <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} onRun={busy ? undefined : runSql} />
-            ))}
+            {messages.map((m, i) =>
+              m.role === 'user' ? (
+                <UserMessage key={m.id} message={m} />
+              ) : (
+                <Message key={m.id} message={m} streaming={status === 'streaming' && i === messages.length - 1} onRun={busy ? undefined : runSql} />
+              ),
+            )}
             {status === 'submitted' && (
               <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
                 <Loader2 className="size-4 animate-spin" aria-hidden /> {t('thinking')}

@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { QueryResult } from '@/components/answer/query-result';
 import type { RunSql } from '@/components/answer/sql-block';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
+import { UserMessage } from './user-message';
 
 // The markdown renderer loads with the first answer; until then the text shows as it is.
 const Markdown = lazy(() => import('./markdown').then((m) => ({ default: m.Markdown })));
@@ -22,15 +23,7 @@ type Props = {
 export function Message({ message, streaming, onRun, readOnly = false }: Props) {
   const t = useTranslations('chat');
   const a = useTranslations('answer');
-  if (message.role === 'user') {
-    const text = message.parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
-    return (
-      <div className="flex justify-end" data-role="user">
-        <p className="sr-only">{t('you')}:</p>
-        <div className="max-w-[85%] rounded-2xl bg-muted px-4 py-2 whitespace-pre-wrap">{text}</div>
-      </div>
-    );
-  }
+  if (message.role === 'user') return <UserMessage message={message} />;
   return (
     <div className="space-y-3" data-role="assistant">
       {message.metadata?.source === 'analyst' ? (
