@@ -64,7 +64,7 @@ test('Cancel stops a slow query in Postgres', async ({ page }) => {
   await page.keyboard.type(slow);
   await page.getByTestId('run-sql').click();
   const running = async () =>
-    (await queryWarehouse<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query = '${slow}'`))[0]!.n;
+    (await queryWarehouse<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND strpos(query, $1) > 0 AND pid <> pg_backend_pid()`, [slow]))[0]!.n;
   await expect.poll(running).toBe(1);
   await expect(page.getByText(/Running… \d+ s/)).toBeVisible();
   await page.getByTestId('cancel-query').click();

@@ -1,7 +1,8 @@
 /**
  * Page weight: the first-load JavaScript of the chat page (`/`, signed in), gzip. The production
- * server renders the page; the scripts it loads are the `<script src>` tags of the HTML plus the
- * chunks the inline React Server Components payload tells the runtime to load for hydration.
+ * server renders the page; the scripts it loads are the `<script src>` tags of the HTML (but
+ * `noModule` ones, which browsers with ES modules never fetch) plus the chunks the inline React
+ * Server Components payload tells the runtime to load for hydration.
  * Each is fetched from the server and gzipped here (level 9, as a CDN would serve it). Lazily
  * loaded code (charts, the SQL editor) is not in that list by design. Prints a table and writes
  * bench/results/weight.json. Needs a production build.
@@ -26,10 +27,12 @@ const freePort = () =>
 /** Every script the page loads on first paint and hydration, as site paths. */
 function scriptsOf(html: string): string[] {
   const found = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) found.add(m[1]!);
+  const legacy = new Set<string>();
+  // A `noModule` script (Next's legacy polyfills) is fetched only by browsers without ES modules.
+  for (const m of html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)) (/nomodule/i.test(m[1]! + m[3]!) ? legacy : found).add(m[2]!);
   // The RSC payload is inline JS strings: chunk paths appear with escaped quotes.
   for (const m of html.matchAll(/(?:\/_next\/)?static\/chunks\/[\w\-./~%[\]]+?\.js/g)) found.add(m[0].startsWith('/_next/') ? m[0] : `/_next/${m[0]}`);
-  return [...found].filter((src) => src.startsWith('/_next/')).sort();
+  return [...found].filter((src) => src.startsWith('/_next/') && !legacy.has(src)).sort();
 }
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-bench-weight-'));
