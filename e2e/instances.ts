@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonEventStream, uiMessageChunkSchema, type UIMessageChunk } from 'ai';
 import { E2E_DATA_DIR } from '../playwright.config';
 import { appDatabaseUrl } from './databases';
 
@@ -71,30 +72,20 @@ export function analystCookie(): string {
   return state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-type Chunk = { type: string; delta?: string };
-
-/** Reads a UI message stream's chunks as they arrive; `until` may end the reading early. */
-export async function readChunks(response: Response, until?: (chunk: Chunk) => boolean): Promise<Chunk[]> {
-  const chunks: Chunk[] = [];
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+/** Reads a UI message stream's chunks as they arrive (the AI SDK's parser); `until` may end the reading early. */
+export async function readChunks(response: Response, until?: (chunk: UIMessageChunk) => boolean): Promise<UIMessageChunk[]> {
+  const chunks: UIMessageChunk[] = [];
+  const reader = parseJsonEventStream({ stream: response.body!, schema: uiMessageChunkSchema }).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return chunks;
-    buffer += value;
-    const events = buffer.split('\n\n');
-    buffer = events.pop()!;
-    for (const event of events) {
-      const data = event.replace(/^data: /, '');
-      if (data === '[DONE]') continue;
-      const chunk = JSON.parse(data) as Chunk;
-      chunks.push(chunk);
-      if (until?.(chunk)) {
-        void reader.cancel().catch(() => {});
-        return chunks;
-      }
+    if (!value.success) throw value.error;
+    chunks.push(value.value);
+    if (until?.(value.value)) {
+      void reader.cancel().catch(() => {});
+      return chunks;
     }
   }
 }
 
-export const textOf = (chunks: Chunk[]) => chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('');
+export const textOf = (chunks: UIMessageChunk[]) => chunks.flatMap((c) => (c.type === 'text-delta' ? [c.delta] : [])).join('');

@@ -24,18 +24,6 @@ ${schema}`;
 /** Joins the frame to the schema context; the frame's own tokens come out of the budget. */
 const FRAME_MARGIN = 8;
 
-/** The frame's tokens per dataset name and description, counted once rather than on every question. */
-const frameTokens = new Map<string, number>();
-function frameTokenCount(dataset: Pick<Dataset, 'name' | 'description'>): number {
-  const text = frame(dataset, '');
-  let tokens = frameTokens.get(text);
-  if (tokens === undefined) {
-    if (frameTokens.size >= 1000) frameTokens.clear();
-    frameTokens.set(text, (tokens = countTokens(text)));
-  }
-  return tokens;
-}
-
 /**
  * The system prompt. With the question, the schema context is retrieved for it and the whole
  * prompt stays within `budget` tokens (small schemas are still sent whole); without it, the
@@ -45,7 +33,7 @@ export function systemPrompt(dataset: PromptDataset, catalog: Catalog): string;
 export function systemPrompt(dataset: PromptDataset, catalog: Catalog, question: string, options?: { budget?: number; db?: Queryable }): Promise<string>;
 export function systemPrompt(dataset: PromptDataset, catalog: Catalog, question?: string, options: { budget?: number; db?: Queryable } = {}): string | Promise<string> {
   if (question === undefined) return frame(dataset, wholeSchemaContext(dataset, catalog));
-  const budget = (options.budget ?? DEFAULT_SCHEMA_BUDGET) - frameTokenCount(dataset) - FRAME_MARGIN;
+  const budget = (options.budget ?? DEFAULT_SCHEMA_BUDGET) - countTokens(frame(dataset, '')) - FRAME_MARGIN;
   return schemaContext({ dataset, catalog, question, budget, db: options.db }).then((context) => frame(dataset, context.text));
 }
 

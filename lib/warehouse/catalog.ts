@@ -118,6 +118,7 @@ export function schemaCatalog(dataset: CatalogSource): Promise<Catalog> {
   const key = `${dataset.id}:${dataset.updatedAt.getTime()}:${dataset.connectionEncrypted}:${dataset.schemas.join(',')}`;
   const hit = catalogs.get(key);
   if (hit && Date.now() - hit.at < CATALOG_TTL_MS) return hit.catalog;
+  // Entries of the dataset's earlier versions would never be read again.
   invalidateCatalog(dataset.id);
   const catalog = introspect(warehousePool(dataset), dataset.schemas);
   catalogs.set(key, { at: Date.now(), catalog });

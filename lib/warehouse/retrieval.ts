@@ -77,7 +77,7 @@ type Prepared = {
   tables: CatalogTable[];
   whole: string;
   /** Counted once: tokenizing the whole schema on every question was a large share of a turn's CPU. */
-  wholeTokens: () => number;
+  wholeTokens: number;
   trigramTerms: TrigramTerm[];
   /** The documents' tsvectors, computed by the first database that asks. */
   vectors: (db: Queryable) => Promise<string[]>;
@@ -100,11 +100,10 @@ function prepare(dataset: DatasetKnowledge, catalog: Catalog): Prepared {
   ];
   let vectors: Promise<string[]> | undefined;
   const whole = wholeSchemaContext(dataset, catalog);
-  let wholeTokens: number | undefined;
   const entry: Prepared = {
     tables,
     whole,
-    wholeTokens: () => (wholeTokens ??= countTokens(whole)),
+    wholeTokens: countTokens(whole),
     trigramTerms: [
       ...tables.map((t, doc) => ({ term: searchable(t.name).trim(), doc })),
       ...dataset.glossary.map((g, i) => ({ term: g.term, doc: tables.length + i })),
@@ -139,8 +138,7 @@ const MAX_EXAMPLES = 3;
 export async function schemaContext({ dataset, catalog, question, budget = DEFAULT_SCHEMA_BUDGET, db = appDb().$client }: Options): Promise<SchemaContext> {
   const prepared = prepare(dataset, catalog);
   const { tables } = prepared;
-  const wholeTokens = prepared.wholeTokens();
-  if (wholeTokens <= budget) return { text: prepared.whole, tokens: wholeTokens, tables: tables.map((t) => t.id), whole: true };
+  if (prepared.wholeTokens <= budget) return { text: prepared.whole, tokens: prepared.wholeTokens, tables: tables.map((t) => t.id), whole: true };
 
   const { glossary, examples } = dataset;
   const scores = await rankDocuments(db, await prepared.vectors(db), prepared.trigramTerms, question);

@@ -140,7 +140,9 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
     options.signal?.throwIfAborted();
     running = true;
     const query = { text: capped(sql, options.maxRows), values: params, rowMode: 'array' as const, types, queryMode: 'extended' };
-    const result = await client.query<Cell[]>(query).catch((error: unknown) => Promise.reject(unwrapPosition(error)));
+    const result = await client.query<Cell[]>(query).catch((error: unknown) => {
+      throw unwrapPosition(error);
+    });
     running = false;
     const { rows, fields } = result;
     const names = await typeNames(client, [...new Set(fields.map((f) => f.dataTypeID))]);
@@ -167,9 +169,9 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
     // returns to the pool only once it is clean.
     if (failed) client.release(true);
     else
-      void client.query('ROLLBACK').then(
-        () => client.query('DISCARD ALL').then(() => client.release(), () => client.release(true)),
-        () => client.release(true),
-      );
+      void client
+        .query('ROLLBACK')
+        .then(() => client.query('DISCARD ALL'))
+        .then(() => client.release(), () => client.release(true));
   }
 }
