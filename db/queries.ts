@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type Placeholder } from 'drizzle-orm';
 import { db, prepared } from './client';
-import { usageUpsert } from './usage';
-import { conversations, datasetGrants, datasets, messages, queryRuns, user, type Dataset } from './schema';
+import { limitColumns, reachedLimit, todaysUsage, usageUpsert, type LimitReached, type UsageDelta } from './usage';
+import { conversations, datasetGrants, datasets, messages, queryRuns, usageDaily, user, userLimits, type Dataset } from './schema';
 
 export type DatasetSummary = Pick<Dataset, 'id' | 'name' | 'description' | 'starterQuestions' | 'isDefault'>;
 
@@ -49,6 +49,31 @@ export async function getUsableDataset(viewer: Viewer, id: string): Promise<Data
   return row;
 }
 
+const turnContextQuery = (role: 'admin' | 'analyst') =>
+  prepared((db) =>
+    db
+      .select({ dataset: datasets, conversation: conversations, limits: limitColumns })
+      .from(datasets)
+      .leftJoin(conversations, eq(conversations.id, sql.placeholder('conversationId')))
+      .leftJoin(userLimits, eq(userLimits.userId, sql.placeholder('userId')))
+      .leftJoin(usageDaily, todaysUsage)
+      .where(and(eq(datasets.id, sql.placeholder('id')), usableBy({ id: sql.placeholder('userId'), role })))
+      .prepare(`turn_context_${role}`),
+  );
+const turnContextFor = { admin: turnContextQuery('admin'), analyst: turnContextQuery('analyst') };
+
+export type TurnContext = { dataset: Dataset; conversation: typeof conversations.$inferSelect | null; limit: LimitReached | null };
+
+/**
+ * What a chat turn checks before it starts, in one statement: the dataset if the user may use it
+ * (undefined otherwise, as if it did not exist), the conversation if it exists, and the first of
+ * the user's daily limits already reached.
+ */
+export async function turnContext(viewer: Viewer, datasetId: string, conversationId: string): Promise<TurnContext | undefined> {
+  const [row] = await turnContextFor[viewer.role === 'admin' ? 'admin' : 'analyst']().execute({ id: datasetId, userId: viewer.id, conversationId });
+  return row && { dataset: row.dataset, conversation: row.conversation, limit: reachedLimit(row.limits) };
+}
+
 export async function grantDatasets(userId: string, datasetIds: string[]) {
   if (datasetIds.length === 0) return;
   await db().insert(datasetGrants).values(datasetIds.map((datasetId) => ({ datasetId, userId }))).onConflictDoNothing();
@@ -79,12 +104,33 @@ export async function getMessages(conversationId: string) {
   return conversationMessages().execute({ conversationId });
 }
 
-export async function createConversation(values: typeof conversations.$inferInsert) {
-  await db().insert(conversations).values(values).onConflictDoNothing();
+const turnMessagesQuery = prepared((db) =>
+  db
+    .select()
+    .from(messages)
+    .where(or(eq(messages.conversationId, sql.placeholder('conversationId')), eq(messages.id, sql.placeholder('messageId'))))
+    .orderBy(asc(messages.createdAt))
+    .prepare('turn_messages'),
+);
+
+/**
+ * A conversation's messages, oldest first, and the conversation the new message's id already
+ * belongs to, if any (a retried question is in this one; another one's id must not be reused).
+ */
+export async function turnMessages(conversationId: string, messageId: string) {
+  const rows = await turnMessagesQuery().execute({ conversationId, messageId });
+  return { stored: rows.filter((m) => m.conversationId === conversationId), takenBy: rows.find((m) => m.id === messageId)?.conversationId };
 }
 
+type SaveOptions = {
+  /** Created with the message when it does not exist yet. */
+  conversation?: typeof conversations.$inferInsert;
+  /** Added to the user's daily usage by the same statement. */
+  usage?: { userId: string; delta: UsageDelta };
+};
+
 /** Saves a message and touches its conversation, in one statement (one round trip, atomic). */
-export async function saveMessage(values: typeof messages.$inferInsert) {
+export async function saveMessage(values: typeof messages.$inferInsert, { conversation, usage }: SaveOptions = {}) {
   // A retried turn re-sends its message; an id from another conversation is never overwritten.
   const saved = db()
     .insert(messages)
@@ -95,17 +141,13 @@ export async function saveMessage(values: typeof messages.$inferInsert) {
       setWhere: sql`${messages.conversationId} = ${values.conversationId}`,
     })
     .returning({ conversationId: messages.conversationId });
-  await db().execute(sql`WITH saved AS ${saved} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`);
-}
-
-/** The conversation a message id belongs to, if it is taken. */
-const messageOwner = prepared((db) =>
-  db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, sql.placeholder('id'))).prepare('message_conversation'),
-);
-
-export async function messageConversation(id: string): Promise<string | undefined> {
-  const [row] = await messageOwner().execute({ id });
-  return row?.conversationId;
+  // The message's foreign key is checked at the end of the statement, once its conversation exists.
+  const steps = [
+    conversation && sql`created AS ${db().insert(conversations).values(conversation).onConflictDoNothing()}`,
+    sql`saved AS ${saved}`,
+    usage && sql`counted AS ${usageUpsert(usage.userId, usage.delta)}`,
+  ].filter((step) => step !== undefined);
+  await db().execute(sql`WITH ${sql.join(steps, sql`, `)} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`);
 }
 
 /** Retrying a question replaces what followed it: the failed or stopped answer goes. */

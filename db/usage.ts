@@ -2,12 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { db, prepared } from './client';
 import { usageDaily, userLimits } from './schema';
 
-type Delta = { questions?: number; queries?: number; inputTokens?: number; outputTokens?: number };
+export type UsageDelta = { questions?: number; queries?: number; inputTokens?: number; outputTokens?: number };
 
 const today = sql`(now() AT TIME ZONE 'utc')::date`;
 
 /** The upsert adding `delta` to the user's figures for the current UTC day, to run alone or inside another statement. */
-export function usageUpsert(userId: string, delta: Delta) {
+export function usageUpsert(userId: string, delta: UsageDelta) {
   const values = { questions: delta.questions ?? 0, queries: delta.queries ?? 0, inputTokens: delta.inputTokens ?? 0, outputTokens: delta.outputTokens ?? 0 };
   return db()
     .insert(usageDaily)
@@ -24,34 +24,40 @@ export function usageUpsert(userId: string, delta: Delta) {
 }
 
 /** Adds to the user's figures for the current UTC day. */
-export async function addUsage(userId: string, delta: Delta) {
+export async function addUsage(userId: string, delta: UsageDelta) {
   await usageUpsert(userId, delta);
 }
 
 export type LimitReached = { kind: 'questions' | 'queries' | 'tokens'; limit: number };
 
-const limitsAndUsage = prepared((db) =>
-  db
-    .select({
-      dailyQuestions: userLimits.dailyQuestions,
-      dailyQueries: userLimits.dailyQueries,
-      dailyTokens: userLimits.dailyTokens,
-      questions: sql<number>`coalesce(${usageDaily.questions}, 0)::int`,
-      queries: sql<number>`coalesce(${usageDaily.queries}, 0)::int`,
-      tokens: sql<number>`coalesce(${usageDaily.inputTokens} + ${usageDaily.outputTokens}, 0)::float8`,
-    })
-    .from(userLimits)
-    .leftJoin(usageDaily, sql`${usageDaily.userId} = ${userLimits.userId} AND ${usageDaily.day} = ${today}`)
-    .where(eq(userLimits.userId, sql.placeholder('userId')))
-    .prepare('limits_and_usage'),
-);
+/** The user's limits beside today's figures, to select alone or joined into another query. */
+export const limitColumns = {
+  dailyQuestions: userLimits.dailyQuestions,
+  dailyQueries: userLimits.dailyQueries,
+  dailyTokens: userLimits.dailyTokens,
+  questions: sql<number>`coalesce(${usageDaily.questions}, 0)::int`,
+  queries: sql<number>`coalesce(${usageDaily.queries}, 0)::int`,
+  tokens: sql<number>`coalesce(${usageDaily.inputTokens} + ${usageDaily.outputTokens}, 0)::float8`,
+};
+export const todaysUsage = sql`${usageDaily.userId} = ${userLimits.userId} AND ${usageDaily.day} = ${today}`;
 
-/** The first of the user's daily limits already reached today, or null. */
-export async function limitReached(userId: string): Promise<LimitReached | null> {
-  const [row] = await limitsAndUsage().execute({ userId });
+type LimitRow = { dailyQuestions: number | null; dailyQueries: number | null; dailyTokens: number | null; questions: number; queries: number; tokens: number };
+
+/** The first of the limits in `row` already reached, or null (also when the user has no limits). */
+export function reachedLimit(row: LimitRow | null | undefined): LimitReached | null {
   if (!row) return null;
   if (row.dailyQuestions != null && row.questions >= row.dailyQuestions) return { kind: 'questions', limit: row.dailyQuestions };
   if (row.dailyQueries != null && row.queries >= row.dailyQueries) return { kind: 'queries', limit: row.dailyQueries };
   if (row.dailyTokens != null && row.tokens >= row.dailyTokens) return { kind: 'tokens', limit: row.dailyTokens };
   return null;
+}
+
+const limitsAndUsage = prepared((db) =>
+  db.select(limitColumns).from(userLimits).leftJoin(usageDaily, todaysUsage).where(eq(userLimits.userId, sql.placeholder('userId'))).prepare('limits_and_usage'),
+);
+
+/** The first of the user's daily limits already reached today, or null. */
+export async function limitReached(userId: string): Promise<LimitReached | null> {
+  const [row] = await limitsAndUsage().execute({ userId });
+  return reachedLimit(row);
 }

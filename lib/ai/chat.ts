@@ -12,7 +12,7 @@ import {
 } from 'ai';
 import { clearActiveStream, saveMessage, setActiveStream } from '@/db/queries';
 import type { Dataset } from '@/db/schema';
-import { addUsage } from '@/db/usage';
+import { addUsage, type UsageDelta } from '@/db/usage';
 import { withheldSummary } from '@/lib/datasets/withheld-summary';
 import { hasChinese } from '@/lib/planner/lexicon';
 import type { RunQueryOutput } from '@/lib/query-runner';
@@ -85,7 +85,7 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
   const stop = streams ? await stopSignal(streams, conversationId) : null;
   const streamId = crypto.randomUUID();
   if (streams) await setActiveStream(conversationId, streamId);
-  let tokenUsage: Promise<void> | undefined;
+  let tokens: UsageDelta | undefined;
   const result = streamText({
     model,
     instructions: await systemPrompt(dataset, catalog, retrievalQuestion(history)).catch((error: Error) => {
@@ -97,11 +97,9 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
     stopWhen: dataset.shareRowsWithModel ? isStepCount(6) : [isStepCount(6), ({ steps }) => okResult(steps.at(-1)) !== undefined],
     abortSignal: stop?.signal ?? abortSignal,
     onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
-    // Written beside the answer at the end of the turn, not before the stream may finish.
+    // Written with the answer, by the same statement, at the end of the turn.
     onEnd: ({ totalUsage }) => {
-      tokenUsage = addUsage(userId, { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 }).catch((error: Error) =>
-        console.error(`[quarry] Could not record token usage: ${error.message}`),
-      );
+      tokens = { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 };
     },
   });
   // The outer stream turns an error of the model's stream into an error chunk the browser shows.
@@ -118,11 +116,12 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
       await stop?.release();
       const error = failureOf(outcome, finishReason !== undefined);
       // A failed turn is kept, even empty, so the conversation shows it and offers Retry after a reload.
-      await Promise.all([
-        tokenUsage,
-        (error || responseMessage.parts.length > 0) &&
-          saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error }),
-      ]);
+      const usage = tokens && { userId, delta: tokens };
+      if (error || responseMessage.parts.length > 0) {
+        await saveMessage({ id: responseMessage.id, conversationId, role: 'assistant', parts: responseMessage.parts, status: error ? 'failed' : 'complete', error }, { usage });
+      } else if (usage) {
+        await addUsage(usage.userId, usage.delta).catch((error: Error) => console.error(`[quarry] Could not record token usage: ${error.message}`));
+      }
       if (streams) await clearActiveStream(conversationId, streamId);
     },
   });

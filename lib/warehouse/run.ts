@@ -90,6 +90,11 @@ function unwrapPosition(error: unknown): unknown {
   return error;
 }
 
+/** ROLLBACK, then DISCARD ALL as its documentation spells it out, in one round trip. */
+const CLEAN_UP =
+  'ROLLBACK; CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL; UNLISTEN *; ' +
+  'SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES';
+
 type Backend = pg.PoolClient & { processID: number; secretKey: number };
 type CancelConnection = { connect(port: number | string, host?: string): void; cancel(processID: number, secretKey: number): void; on(event: string, listener: () => void): void };
 
@@ -163,15 +168,11 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
     clearInterval(cancelling);
     // A cancel request still in flight could stop the next user's query on this connection.
     if (cancelling) failed = true;
-    // DISCARD ALL drops what a statement could leave on the session: advisory locks, LISTENs,
-    // prepared statements, temp objects and settings. (Two messages: DISCARD ALL cannot share an
-    // implicit transaction with ROLLBACK.) The caller has its rows meanwhile; the connection
-    // returns to the pool only once it is clean.
+    // What DISCARD ALL does, statement by statement (DISCARD ALL itself cannot share a message
+    // with ROLLBACK): drops what a statement could leave on the session, such as advisory locks,
+    // LISTENs, prepared statements, temp objects and settings. The caller has its rows meanwhile;
+    // the connection returns to the pool only once it is clean.
     if (failed) client.release(true);
-    else
-      void client
-        .query('ROLLBACK')
-        .then(() => client.query('DISCARD ALL'))
-        .then(() => client.release(), () => client.release(true));
+    else void client.query(CLEAN_UP).then(() => client.release(), () => client.release(true));
   }
 }

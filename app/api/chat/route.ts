@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { createTranslator } from 'next-intl';
-import { canAccess, createConversation, deleteMessagesAfter, getConversation, getMessages, getUsableDataset, messageConversation, saveMessage } from '@/db/queries';
-import { addUsage, limitReached } from '@/db/usage';
+import { canAccess, deleteMessagesAfter, saveMessage, turnContext, turnMessages } from '@/db/queries';
 import { requestLocale } from '@/i18n/config';
 import { loadMessages } from '@/i18n/messages';
 import { getUser, unauthorized } from '@/lib/auth/session';
@@ -45,27 +44,26 @@ export const POST = route(async function POST(request: Request) {
   if (!question) return fail(400, 'The question is empty: type a question first.');
   if (question.length > MAX_QUESTION_CHARS) return fail(413, `The question is ${question.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`);
 
-  // Everything the turn needs to know is read at once; the conversation's messages are only
-  // used once the checks below have passed.
-  const [dataset, conversation, stored, taken, limit] = await Promise.all([
-    getUsableDataset(user, datasetId),
-    getConversation(conversationId),
-    getMessages(conversationId),
-    messageConversation(message.id),
-    limitReached(user.id),
-  ]);
-  if (!dataset) return fail(404, DATASET_UNAVAILABLE);
+  // Everything the turn needs to know is read at once, in two statements; the conversation's
+  // messages are only used once the checks below have passed.
+  const [context, { stored, takenBy }] = await Promise.all([turnContext(user, datasetId, conversationId), turnMessages(conversationId, message.id)]);
+  if (!context) return fail(404, DATASET_UNAVAILABLE);
+  const { dataset, conversation, limit } = context;
   // Someone else's conversation answers exactly like a missing one: its existence does not leak.
   if (conversation && !canAccess(user, conversation)) return fail(404, 'This conversation does not exist.');
   if (conversation && conversation.datasetId !== dataset.id) return fail(409, 'This conversation belongs to another dataset: start a new chat.');
-  if (taken && taken !== conversationId) return fail(409, 'This message id is already used: send the question again as a new message.');
-  if (!conversation) await createConversation({ id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) });
+  if (takenBy && takenBy !== conversationId) return fail(409, 'This message id is already used: send the question again as a new message.');
   // Saved before anything can fail, so a failed turn never loses the question. A retry re-sends
   // the same message: what answered it before is replaced.
   await Promise.all([
-    saveMessage({ id: message.id, conversationId, role: 'user', parts: message.parts }),
-    taken && deleteMessagesAfter(conversationId, message.id),
-    !limit && addUsage(user.id, { questions: 1 }),
+    saveMessage(
+      { id: message.id, conversationId, role: 'user', parts: message.parts },
+      {
+        conversation: conversation ? undefined : { id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) },
+        usage: limit ? undefined : { userId: user.id, delta: { questions: 1 } },
+      },
+    ),
+    takenBy && deleteMessagesAfter(conversationId, message.id),
   ]);
   const earlier = toUIMessages(stored);
   const retried = earlier.findIndex((m) => m.id === message.id);
