@@ -1,4 +1,6 @@
+import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 
@@ -14,7 +16,7 @@ function createDb() {
   return drizzle(pool, { schema });
 }
 
-type Db = ReturnType<typeof createDb>;
+export type Db = ReturnType<typeof createDb>;
 const holder = globalThis as unknown as { quarryDb?: Db };
 
 /** The app database, created on first use and shared across hot reloads. */
@@ -41,4 +43,14 @@ export function prepared<T>(build: (db: Db) => T): () => T {
     if (!query) built.set(current, (query = build(current)));
     return query;
   };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A statement composed with sql`` (a data-modifying CTE the query builders cannot express), with
+ * sql.placeholder() for its values: compiled once and prepared like `prepared()`'s queries.
+ */
+export function preparedSql<Row extends pg.QueryResultRow = never>(name: string, build: (db: Db) => SQL) {
+  return prepared((db) => db._.session.prepareQuery<{ execute: pg.QueryResult<Row>; all: never; values: never }>(dialect.sqlToQuery(build(db)), undefined, name, false));
 }

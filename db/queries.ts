@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type Placeholder } from 'drizzle-orm';
-import { db, prepared } from './client';
-import { limitColumns, reachedLimit, todaysUsage, usageUpsert, type LimitReached, type UsageDelta } from './usage';
+import { db, prepared, preparedSql } from './client';
+import { limitColumns, reachedLimit, todaysUsage, usageUpsert, usageValues, type LimitReached, type UsageDelta } from './usage';
 import { conversations, datasetGrants, datasets, messages, queryRuns, usageDaily, user, userLimits, type Dataset } from './schema';
 
 export type DatasetSummary = Pick<Dataset, 'id' | 'name' | 'description' | 'starterQuestions' | 'isDefault'>;
@@ -122,32 +122,46 @@ export async function turnMessages(conversationId: string, messageId: string) {
   return { stored: rows.filter((m) => m.conversationId === conversationId), takenBy: rows.find((m) => m.id === messageId)?.conversationId };
 }
 
+const p = sql.placeholder;
+
+/** The statement saving a message, for each combination of what is written with it. */
+const saveStatement = (withConversation: boolean, withUsage: boolean) =>
+  preparedSql(`save_message${withConversation ? '_new_conversation' : ''}${withUsage ? '_usage' : ''}`, (db) => {
+    // A retried turn re-sends its message; an id from another conversation is never overwritten.
+    const saved = db
+      .insert(messages)
+      .values({ id: p('id'), conversationId: p('conversationId'), role: p('role'), parts: p('parts'), metadata: p('metadata'), status: p('status'), error: p('error') })
+      .onConflictDoUpdate({
+        target: messages.id,
+        set: { parts: sql`excluded.parts`, status: sql`excluded.status`, error: sql`excluded.error` },
+        setWhere: sql`${messages.conversationId} = excluded.conversation_id`,
+      })
+      .returning({ conversationId: messages.conversationId });
+    const created = db.insert(conversations).values({ id: p('conversationId'), userId: p('userId'), datasetId: p('datasetId'), title: p('title') }).onConflictDoNothing();
+    // The message's foreign key is checked at the end of the statement, once its conversation exists.
+    const steps = [withConversation && sql`created AS ${created}`, sql`saved AS ${saved}`, withUsage && sql`counted AS ${usageUpsert(db)}`].filter((step) => step !== false);
+    return sql`WITH ${sql.join(steps, sql`, `)} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`;
+  });
+const saveStatements = { plain: saveStatement(false, false), usage: saveStatement(false, true), conversation: saveStatement(true, false), both: saveStatement(true, true) };
+
 type SaveOptions = {
   /** Created with the message when it does not exist yet. */
-  conversation?: typeof conversations.$inferInsert;
+  conversation?: Omit<typeof conversations.$inferInsert, 'id'>;
   /** Added to the user's daily usage by the same statement. */
   usage?: { userId: string; delta: UsageDelta };
 };
 
 /** Saves a message and touches its conversation, in one statement (one round trip, atomic). */
 export async function saveMessage(values: typeof messages.$inferInsert, { conversation, usage }: SaveOptions = {}) {
-  // A retried turn re-sends its message; an id from another conversation is never overwritten.
-  const saved = db()
-    .insert(messages)
-    .values(values)
-    .onConflictDoUpdate({
-      target: messages.id,
-      set: { parts: values.parts, status: values.status ?? 'complete', error: values.error ?? null },
-      setWhere: sql`${messages.conversationId} = ${values.conversationId}`,
-    })
-    .returning({ conversationId: messages.conversationId });
-  // The message's foreign key is checked at the end of the statement, once its conversation exists.
-  const steps = [
-    conversation && sql`created AS ${db().insert(conversations).values(conversation).onConflictDoNothing()}`,
-    sql`saved AS ${saved}`,
-    usage && sql`counted AS ${usageUpsert(usage.userId, usage.delta)}`,
-  ].filter((step) => step !== undefined);
-  await db().execute(sql`WITH ${sql.join(steps, sql`, `)} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`);
+  const statement = saveStatements[conversation ? (usage ? 'both' : 'conversation') : usage ? 'usage' : 'plain'];
+  await statement().execute({
+    ...values,
+    metadata: values.metadata ?? null,
+    status: values.status ?? 'complete',
+    error: values.error ?? null,
+    ...(conversation && { userId: conversation.userId, datasetId: conversation.datasetId, title: conversation.title }),
+    ...(usage && usageValues(usage.userId, usage.delta)),
+  });
 }
 
 /** Retrying a question replaces what followed it: the failed or stopped answer goes. */
@@ -157,11 +171,21 @@ export async function deleteMessagesAfter(conversationId: string, messageId: str
       AND ${messages.createdAt} > (SELECT created_at FROM ${messages} WHERE id = ${messageId} AND conversation_id = ${conversationId})`);
 }
 
+const recordStatement = (counted: boolean) =>
+  preparedSql<{ id: string }>(`record_query_run${counted ? '_counted' : ''}`, (db) => {
+    const run = db
+      .insert(queryRuns)
+      .values({ datasetId: p('datasetId'), conversationId: p('conversationId'), userId: p('userId'), sql: p('sql'), params: p('params'), status: p('status'), rowCount: p('rowCount'), durationMs: p('durationMs'), error: p('error') })
+      .returning({ id: queryRuns.id });
+    return counted ? sql`WITH run AS ${run}, counted AS ${usageUpsert(db)} SELECT id FROM run` : run.getSQL();
+  });
+const recordStatements = { counted: recordStatement(true), alone: recordStatement(false) };
+
 /** The audit row of a query; a query that reached the warehouse also counts toward its user's daily usage, in the same statement. */
 export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Promise<string> {
-  const run = db().insert(queryRuns).values(values).returning({ id: queryRuns.id });
-  if (!values.userId || values.status === 'rejected') return (await run)[0]!.id;
-  const { rows } = await db().execute<{ id: string }>(sql`WITH run AS ${run}, counted AS ${usageUpsert(values.userId, { queries: 1 })} SELECT id FROM run`);
+  const counted = values.userId != null && values.status !== 'rejected';
+  const run = { ...values, conversationId: values.conversationId ?? null, userId: values.userId ?? null, params: values.params ?? [], rowCount: values.rowCount ?? null, error: values.error ?? null };
+  const { rows } = await recordStatements[counted ? 'counted' : 'alone']().execute({ ...(counted && usageValues(values.userId!, { queries: 1 })), ...run });
   return rows[0]!.id;
 }
 

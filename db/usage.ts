@@ -1,31 +1,36 @@
 import { eq, sql } from 'drizzle-orm';
-import { db, prepared } from './client';
+import { prepared, type Db } from './client';
 import { usageDaily, userLimits } from './schema';
 
 export type UsageDelta = { questions?: number; queries?: number; inputTokens?: number; outputTokens?: number };
 
 const today = sql`(now() AT TIME ZONE 'utc')::date`;
 
-/** The upsert adding `delta` to the user's figures for the current UTC day, to run alone or inside another statement. */
-export function usageUpsert(userId: string, delta: UsageDelta) {
-  const values = { questions: delta.questions ?? 0, queries: delta.queries ?? 0, inputTokens: delta.inputTokens ?? 0, outputTokens: delta.outputTokens ?? 0 };
-  return db()
+const deltaKeys = ['questions', 'queries', 'inputTokens', 'outputTokens'] as const;
+
+/**
+ * The upsert adding placeholders `questions`, `queries`, `inputTokens` and `outputTokens` to
+ * placeholder `userId`'s figures for the current UTC day, to prepare alone or inside another statement.
+ */
+export function usageUpsert(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
     .insert(usageDaily)
-    .values({ userId, day: today, ...values })
+    .values({ userId: p('userId'), day: today, questions: p('questions'), queries: p('queries'), inputTokens: p('inputTokens'), outputTokens: p('outputTokens') })
     .onConflictDoUpdate({
       target: [usageDaily.userId, usageDaily.day],
-      set: {
-        questions: sql`${usageDaily.questions} + ${values.questions}`,
-        queries: sql`${usageDaily.queries} + ${values.queries}`,
-        inputTokens: sql`${usageDaily.inputTokens} + ${values.inputTokens}`,
-        outputTokens: sql`${usageDaily.outputTokens} + ${values.outputTokens}`,
-      },
+      set: Object.fromEntries(deltaKeys.map((key) => [key, sql`${usageDaily[key]} + excluded.${sql.identifier(usageDaily[key].name)}`])),
     });
 }
 
+/** The placeholder values of `usageUpsert` for adding `delta` to the user's figures. */
+export const usageValues = (userId: string, delta: UsageDelta) => ({ userId, ...Object.fromEntries(deltaKeys.map((key) => [key, delta[key] ?? 0])) });
+
+const addUsageStatement = prepared((db) => usageUpsert(db).prepare('add_usage'));
+
 /** Adds to the user's figures for the current UTC day. */
 export async function addUsage(userId: string, delta: UsageDelta) {
-  await usageUpsert(userId, delta);
+  await addUsageStatement().execute(usageValues(userId, delta));
 }
 
 export type LimitReached = { kind: 'questions' | 'queries' | 'tokens'; limit: number };

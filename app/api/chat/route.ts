@@ -59,7 +59,7 @@ export const POST = route(async function POST(request: Request) {
     saveMessage(
       { id: message.id, conversationId, role: 'user', parts: message.parts },
       {
-        conversation: conversation ? undefined : { id: conversationId, userId: user.id, datasetId, title: question.slice(0, 80) },
+        conversation: conversation ? undefined : { userId: user.id, datasetId, title: question.slice(0, 80) },
         usage: limit ? undefined : { userId: user.id, delta: { questions: 1 } },
       },
     ),
