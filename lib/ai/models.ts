@@ -8,6 +8,12 @@ export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
 
 export class ModelConfigError extends Error {}
 
+/**
+ * Model requests go through the fetch Next patched over, without the patch: its caching and
+ * tracing do nothing for a streamed POST, and cost CPU on every model step.
+ */
+const modelFetch: typeof fetch = (input, init) => ((globalThis.fetch as { _nextOriginalFetch?: typeof fetch })._nextOriginalFetch ?? globalThis.fetch)(input, init);
+
 /** The model spec in effect: QUARRY_MODEL, else OpenAI when a key is set, else the built-in planner. */
 export function modelSpec(env: NodeJS.ProcessEnv = process.env): string {
   if (env.QUARRY_MODEL) return env.QUARRY_MODEL;
@@ -29,11 +35,11 @@ export function resolveModel(catalog: Catalog, env: NodeJS.ProcessEnv = process.
       return createPlannerModel(catalog, knowledge);
     case 'openai':
       if (!env.OPENAI_API_KEY) throw new ModelConfigError(`QUARRY_MODEL=${spec} needs OPENAI_API_KEY.`);
-      return createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL })(id || DEFAULT_OPENAI_MODEL);
+      return createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, fetch: modelFetch })(id || DEFAULT_OPENAI_MODEL);
     case 'compatible':
       if (!env.OPENAI_BASE_URL) throw new ModelConfigError(`QUARRY_MODEL=${spec} needs OPENAI_BASE_URL, e.g. http://localhost:11434/v1 for Ollama.`);
       if (!id) throw new ModelConfigError('QUARRY_MODEL=compatible:<model> needs a model name, e.g. compatible:qwen2.5-coder:7b.');
-      return createOpenAI({ apiKey: env.OPENAI_API_KEY ?? 'not-needed', baseURL: env.OPENAI_BASE_URL, name: 'compatible' }).chat(id);
+      return createOpenAI({ apiKey: env.OPENAI_API_KEY ?? 'not-needed', baseURL: env.OPENAI_BASE_URL, name: 'compatible', fetch: modelFetch }).chat(id);
     default:
       throw new ModelConfigError(`Unknown QUARRY_MODEL "${spec}": use local, openai:<model> or compatible:<model>.`);
   }
