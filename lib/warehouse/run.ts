@@ -95,6 +95,35 @@ const CLEAN_UP =
   'ROLLBACK; CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL; UNLISTEN *; ' +
   'SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES';
 
+type ProtocolConnection = { parse(query: { text: string }): void; bind(config: object): void; execute(config: object): void };
+type Results = pg.QueryResult<Cell[]> | pg.QueryResult<Cell[]>[];
+const lastResult = (results: Results) => (Array.isArray(results) ? results.at(-1)! : results);
+
+/**
+ * A query behind the statements that set up its transaction, sent as one pipeline of the
+ * extended protocol: one write, and one answer at the Sync, so the setup costs no round trip of
+ * its own. Postgres runs them in order, and an error skips the rest. (`prepare` is how pg's
+ * Query writes its Parse, Bind, Describe, Execute and Sync, inside one corked write.)
+ */
+class AfterSetup extends pg.Query {
+  constructor(
+    private readonly setup: string[],
+    config: pg.QueryConfig,
+    callback: (error: Error | undefined, results: Results) => void,
+  ) {
+    super({ ...config, queryMode: 'extended' } as pg.QueryConfig, callback as never);
+  }
+
+  prepare(connection: ProtocolConnection) {
+    for (const text of this.setup) {
+      connection.parse({ text });
+      connection.bind({});
+      connection.execute({});
+    }
+    (pg.Query.prototype as unknown as { prepare(connection: ProtocolConnection): void }).prepare.call(this, connection);
+  }
+}
+
 type Backend = pg.PoolClient & { processID: number; secretKey: number };
 type CancelConnection = { connect(port: number | string, host?: string): void; cancel(processID: number, secretKey: number): void; on(event: string, listener: () => void): void };
 
@@ -138,15 +167,17 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
   try {
     const searchPath = options.searchPath.map((s) => pg.escapeIdentifier(s)).join(', ') || 'pg_catalog';
     const timeout = Math.max(1, Math.trunc(options.timeoutMs));
-    await client.query(
-      `BEGIN READ ONLY; SET LOCAL statement_timeout = ${timeout}; SET LOCAL lock_timeout = 2000; ` +
-        `SET LOCAL idle_in_transaction_session_timeout = ${timeout + 5000}; SET LOCAL search_path = ${searchPath}`,
-    );
-    options.signal?.throwIfAborted();
+    const setup = [
+      'BEGIN READ ONLY',
+      `SET LOCAL statement_timeout = ${timeout}`,
+      'SET LOCAL lock_timeout = 2000',
+      `SET LOCAL idle_in_transaction_session_timeout = ${timeout + 5000}`,
+      `SET LOCAL search_path = ${searchPath}`,
+    ];
     running = true;
-    const query = { text: capped(sql, options.maxRows), values: params, rowMode: 'array' as const, types, queryMode: 'extended' };
-    const result = await client.query<Cell[]>(query).catch((error: unknown) => {
-      throw unwrapPosition(error);
+    const result = await new Promise<pg.QueryResult<Cell[]>>((resolve, reject) => {
+      const query = { text: capped(sql, options.maxRows), values: params, rowMode: 'array' as const, types };
+      client.query(new AfterSetup(setup, query, (error, results) => (error ? reject(unwrapPosition(error)) : resolve(lastResult(results)))));
     });
     running = false;
     const { rows, fields } = result;
