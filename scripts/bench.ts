@@ -17,7 +17,7 @@ const benches: Record<string, { run: () => Promise<unknown>; build?: boolean; he
   table: { run: () => import('./bench/table') },
   schema: {
     run: () => import('./bench/schema'),
-    headline: (r) => r.modes.map((m: Json) => `${m.mode}: ${m.tokens.mean} tokens, recall ${m.recall}`).join('; '),
+    headline: (r) => [...r.modes.map((m: Json) => `${m.mode}: ${m.tokens.mean} tokens, recall ${m.recall}`), `planner p95 ${r.planner.msPerQuestion.p95} ms`].join('; '),
   },
   load: {
     run: () => import('./bench/load'),

@@ -225,7 +225,7 @@ describe('abstention', () => {
   });
 });
 
-describe('planning time on the 1,000-table fixture', () => {
+describe('planning on the 1,000-table fixture', () => {
   const large: Catalog = {
     types: [],
     tables: fixtureTables.map((t) => ({
@@ -241,22 +241,19 @@ describe('planning time on the 1,000-table fixture', () => {
   };
   const known = { ...noKnowledge(), ...fixtureDataset };
 
-  it('plans (and compiles) a question in under 20 ms at the 95th percentile', () => {
+  // How fast it plans is a figure of `npm run bench schema`, not an assertion here.
+  it('plans questions on a 1,000-table catalog into SQL the guard accepts', async () => {
     const questions = [...fixtureQuestions.map((q) => q.question), 'How many orders are there?', 'Number of customers by segment', '按渠道统计订单数', 'Top 5 brands by number of products'];
-    // Warm: the app keeps a catalog (and the join graph built from it) across questions.
-    for (const question of questions) planConversation([question], large, known, today);
-    // Each question's best of five runs: its planning cost without the noise of other processes on the machine.
-    const times = questions.map((question) => {
-      let best = Infinity;
-      for (let run = 0; run < 5; run++) {
-        const started = performance.now();
-        const planned = planConversation([question], large, known, today);
-        if (planned.ok) compilePlan(planned.plan, large);
-        best = Math.min(best, performance.now() - started);
-      }
-      return best;
-    });
-    times.sort((a, b) => a - b);
-    expect(times[Math.ceil(times.length * 0.95) - 1]).toBeLessThan(20);
+    const policy = datasetPolicy({ schemas: [...new Set(large.tables.map((t) => t.schema))] }, large);
+    let planned = 0;
+    for (const question of questions) {
+      const result = planConversation([question], large, known, today);
+      if (!result.ok) continue;
+      planned++;
+      const compiled = compilePlan(result.plan, large);
+      expect(compiled, question).toBeDefined();
+      expect(await checkSql(compiled!.sql, compiled!.params, policy), question).toMatchObject({ ok: true });
+    }
+    expect(planned).toBeGreaterThan(0);
   });
 });

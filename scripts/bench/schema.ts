@@ -12,11 +12,35 @@ import { countTokens } from 'gpt-tokenizer';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { systemPrompt } from '@/lib/ai/prompt';
+import { compilePlan } from '@/lib/planner/compile';
+import { noKnowledge } from '@/lib/planner/knowledge';
+import { planConversation } from '@/lib/planner/model';
 import { introspect } from '@/lib/warehouse/catalog';
 import { DEFAULT_SCHEMA_BUDGET } from '@/lib/warehouse/retrieval';
 import { createLargeSchema, fixtureDataset, fixtureQuestions, fixtureTables } from '@/tests/fixtures/large-schema';
 
 const TARGET_RECALL = 0.95;
+const TARGET_PLAN_MS = 20;
+
+/** The built-in planner on the same catalog: each question's best of five runs (plan and compile), p50 and p95. */
+function planningTime(catalog: Awaited<ReturnType<typeof introspect>>) {
+  const knowledge = { ...noKnowledge(), ...fixtureDataset };
+  const today = new Date();
+  const questions = fixtureQuestions.map((q) => q.question);
+  for (const question of questions) planConversation([question], catalog, knowledge, today);
+  const times = questions.map((question) => {
+    let best = Infinity;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const planned = planConversation([question], catalog, knowledge, today);
+      if (planned.ok) compilePlan(planned.plan, catalog);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  });
+  const ms = (q: number) => Number(quantile(times, q).toFixed(2));
+  return { msPerQuestion: { p50: ms(0.5), p95: ms(0.95) }, target: { p95: TARGET_PLAN_MS } };
+}
 const dataset = { name: 'Group warehouse', description: 'Every subsidiary', tables: null, shareRowsWithModel: true, ...fixtureDataset };
 
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
@@ -84,12 +108,14 @@ try {
   const fts = await measure({ name: 'retrieval: full-text search', prompt: (q) => systemPrompt(dataset, catalog, q, { db: app }) });
   const trigram = await measure({ name: 'retrieval: full-text + pg_trgm', prompt: (q) => systemPrompt(dataset, catalog, q, { db: appTrgm }) });
   const results = [whole, fts, trigram];
+  const planner = planningTime(catalog);
 
   const result = {
     fixture: { tables: catalog.tables.length, foreignKeys: catalog.tables.reduce((n, t) => n + t.foreignKeys.length, 0), questions: fixtureQuestions.length, neededTables: fixtureQuestions.reduce((n, q) => n + q.tables.length, 0), buildMs: Math.round(buildMs) },
     budget: DEFAULT_SCHEMA_BUDGET,
     tokenizer: 'gpt-tokenizer o200k_base',
     modes: results,
+    planner,
     at: new Date().toISOString(),
   };
   await mkdir('bench/results', { recursive: true });
@@ -116,6 +142,7 @@ try {
     console.log(`  ${r.mode}: max ${r.tokens.max} tokens (target <= ${DEFAULT_SCHEMA_BUDGET}), recall ${(r.recall * 100).toFixed(1)}% (target >= ${TARGET_RECALL * 100}%)   ${ok ? 'ok' : 'MISSED'}`);
     for (const m of r.missed) console.log(`    missed ${m}`);
   }
+  console.log(`  built-in planner: ${planner.msPerQuestion.p50} ms per question p50, ${planner.msPerQuestion.p95} ms p95 (target < ${TARGET_PLAN_MS} ms)   ${planner.msPerQuestion.p95 < TARGET_PLAN_MS ? 'ok' : 'MISSED'}`);
   console.log(`  whole schema: ${whole.tokens.max} tokens per prompt, ${(whole.tokens.max / fts.tokens.mean).toFixed(0)}x the retrieved prompt`);
   console.log('  written to bench/results/schema.json');
 } finally {
