@@ -74,6 +74,10 @@ describe.skipIf(!server)(`resumable answers on ${server?.name}`, () => {
       scripted.model = slowModel(words, 15);
       const conversationId = crypto.randomUUID();
       const response = await POST(chatRequest({ conversationId, datasetId: env.datasetId, message: userMessage('Tell me slowly') }));
+      // Registered before the first chunk can arrive, so a reload at once finds it.
+      const { resumableStreams } = await import('@/lib/ai/resume');
+      const [{ active_stream_id: streamId }] = (await env.app('SELECT active_stream_id FROM conversations WHERE id = $1', [conversationId])).rows;
+      expect(await (await resumableStreams())!.publisher.get(`quarry:stream:rs:sentinel:${streamId}`)).toBe('1');
       const reader = response.body!.getReader();
       await reader.read();
       await reader.cancel();

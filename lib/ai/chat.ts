@@ -3,8 +3,10 @@ import {
   createUIMessageStream,
   createUIMessageStreamResponse,
   isStepCount,
+  JsonToSseTransformStream,
   streamText,
   toUIMessageStream,
+  UI_MESSAGE_STREAM_HEADERS,
   type LanguageModel,
   type InferUIMessageChunk,
   type StepResult,
@@ -125,10 +127,11 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
       if (streams) await clearActiveStream(conversationId, streamId);
     },
   });
-  return createUIMessageStreamResponse({
-    stream,
-    consumeSseStream: streams ? ({ stream: sse }) => void streams.context.createNewResumableStream(streamId, () => sse) : undefined,
-  });
+  if (!streams) return createUIMessageStreamResponse({ stream });
+  // Registered in Redis before the browser gets its first chunk, so a reload at once finds it;
+  // it goes on reading the answer if the browser goes away.
+  const resumable = await streams.context.createNewResumableStream(streamId, () => stream.pipeThrough(new JsonToSseTransformStream()));
+  return new Response(resumable!.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
 }
 
 /** Answers with a fixed message instead of the model (a reached limit), saved like any answer. */
