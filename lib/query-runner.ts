@@ -51,7 +51,7 @@ export async function runCheckedQuery({ dataset, policy, conversationId, userId,
       searchPath: policy.searchPath,
       signal,
     });
-    const queryRunId = await recordQueryRun({ ...audit, status: 'ok', rowCount: result.rowCount, durationMs: result.durationMs });
+    const queryRunId = await recordQueryRun({ ...audit, status: 'ok', rowCount: result.rowCount, durationMs: Math.round(result.durationMs) });
     return { ok: true, queryRunId, ...result };
   } catch (error) {
     const failure = describeError(error);

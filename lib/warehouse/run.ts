@@ -9,6 +9,7 @@ export type QueryResult = {
   /** Rows returned; when `truncated`, the query had more than this. */
   rowCount: number;
   truncated: boolean;
+  /** Milliseconds, to a tenth, from asking the pool for a connection to having the rows. */
   durationMs: number;
 };
 export type RunOptions = {
@@ -189,7 +190,7 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
       rows,
       rowCount: rows.length,
       truncated,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Number((performance.now() - started).toFixed(1)),
     };
   } catch (error) {
     failed = true;
