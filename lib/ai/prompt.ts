@@ -24,6 +24,18 @@ ${schema}`;
 /** Joins the frame to the schema context; the frame's own tokens come out of the budget. */
 const FRAME_MARGIN = 8;
 
+/** The frame's tokens by dataset name and description: counting them took 0.1 ms of every turn. */
+const frameTokens = new Map<string, number>();
+function frameTokenCount(dataset: Pick<Dataset, 'name' | 'description'>): number {
+  const key = `${dataset.name}\u0000${dataset.description}`;
+  let tokens = frameTokens.get(key);
+  if (tokens === undefined) {
+    if (frameTokens.size >= 256) frameTokens.clear();
+    frameTokens.set(key, (tokens = countTokens(frame(dataset, ''))));
+  }
+  return tokens;
+}
+
 /**
  * The system prompt. With the question, the schema context is retrieved for it and the whole
  * prompt stays within `budget` tokens (small schemas are still sent whole); without it, the
@@ -33,7 +45,7 @@ export function systemPrompt(dataset: PromptDataset, catalog: Catalog): string;
 export function systemPrompt(dataset: PromptDataset, catalog: Catalog, question: string, options?: { budget?: number; db?: Queryable }): Promise<string>;
 export function systemPrompt(dataset: PromptDataset, catalog: Catalog, question?: string, options: { budget?: number; db?: Queryable } = {}): string | Promise<string> {
   if (question === undefined) return frame(dataset, wholeSchemaContext(dataset, catalog));
-  const budget = (options.budget ?? DEFAULT_SCHEMA_BUDGET) - countTokens(frame(dataset, '')) - FRAME_MARGIN;
+  const budget = (options.budget ?? DEFAULT_SCHEMA_BUDGET) - frameTokenCount(dataset) - FRAME_MARGIN;
   return schemaContext({ dataset, catalog, question, budget, db: options.db }).then((context) => frame(dataset, context.text));
 }
 
