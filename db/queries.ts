@@ -137,9 +137,12 @@ const saveStatement = (withConversation: boolean, withUsage: boolean) =>
         setWhere: sql`${messages.conversationId} = excluded.conversation_id`,
       })
       .returning({ conversationId: messages.conversationId });
-    const created = db.insert(conversations).values({ id: p('conversationId'), userId: p('userId'), datasetId: p('datasetId'), title: p('title') }).onConflictDoNothing();
     // The message's foreign key is checked at the end of the statement, once its conversation exists.
-    const steps = [withConversation && sql`created AS ${created}`, sql`saved AS ${saved}`, withUsage && sql`counted AS ${usageUpsert(db)}`].filter((step) => step !== false);
+    const steps = [
+      withConversation && sql`created AS ${db.insert(conversations).values({ id: p('conversationId'), userId: p('userId'), datasetId: p('datasetId'), title: p('title') }).onConflictDoNothing()}`,
+      sql`saved AS ${saved}`,
+      withUsage && sql`counted AS ${usageUpsert(db)}`,
+    ].filter((step) => step !== false);
     return sql`WITH ${sql.join(steps, sql`, `)} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`;
   });
 const saveStatements = { plain: saveStatement(false, false), usage: saveStatement(false, true), conversation: saveStatement(true, false), both: saveStatement(true, true) };
@@ -181,10 +184,21 @@ const recordStatement = (counted: boolean) =>
   });
 const recordStatements = { counted: recordStatement(true), alone: recordStatement(false) };
 
-/** The audit row of a query; a query that reached the warehouse also counts toward its user's daily usage, in the same statement. */
+/**
+ * The audit row of a query (its time in whole milliseconds); a query that reached the warehouse
+ * also counts toward its user's daily usage, in the same statement.
+ */
 export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Promise<string> {
   const counted = values.userId != null && values.status !== 'rejected';
-  const run = { ...values, conversationId: values.conversationId ?? null, userId: values.userId ?? null, params: values.params ?? [], rowCount: values.rowCount ?? null, error: values.error ?? null };
+  const run = {
+    ...values,
+    conversationId: values.conversationId ?? null,
+    userId: values.userId ?? null,
+    params: values.params ?? [],
+    rowCount: values.rowCount ?? null,
+    durationMs: Math.round(values.durationMs),
+    error: values.error ?? null,
+  };
   const { rows } = await recordStatements[counted ? 'counted' : 'alone']().execute({ ...(counted && usageValues(values.userId!, { queries: 1 })), ...run });
   return rows[0]!.id;
 }

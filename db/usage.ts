@@ -7,13 +7,13 @@ export type UsageDelta = { questions?: number; queries?: number; inputTokens?: n
 const today = sql`(now() AT TIME ZONE 'utc')::date`;
 
 const deltaKeys = ['questions', 'queries', 'inputTokens', 'outputTokens'] as const;
+const p = sql.placeholder;
 
 /**
  * The upsert adding placeholders `questions`, `queries`, `inputTokens` and `outputTokens` to
  * placeholder `userId`'s figures for the current UTC day, to prepare alone or inside another statement.
  */
 export function usageUpsert(db: Db) {
-  const p = (name: string) => sql.placeholder(name);
   return db
     .insert(usageDaily)
     .values({ userId: p('userId'), day: today, questions: p('questions'), queries: p('queries'), inputTokens: p('inputTokens'), outputTokens: p('outputTokens') })

@@ -51,11 +51,11 @@ export async function runCheckedQuery({ dataset, policy, conversationId, userId,
       searchPath: policy.searchPath,
       signal,
     });
-    const queryRunId = await recordQueryRun({ ...audit, status: 'ok', rowCount: result.rowCount, durationMs: Math.round(result.durationMs) });
+    const queryRunId = await recordQueryRun({ ...audit, status: 'ok', rowCount: result.rowCount, durationMs: result.durationMs });
     return { ok: true, queryRunId, ...result };
   } catch (error) {
     const failure = describeError(error);
-    const durationMs = Math.round(performance.now() - started);
+    const durationMs = performance.now() - started;
     const queryRunId = await recordQueryRun({ ...audit, status: 'error', durationMs, error: failure.error }).catch(() => null);
     return { ok: false, queryRunId, ...failure };
   }

@@ -91,7 +91,7 @@ function unwrapPosition(error: unknown): unknown {
   return error;
 }
 
-/** ROLLBACK, then DISCARD ALL as its documentation spells it out, in one round trip. */
+/** ROLLBACK, then DISCARD ALL as its documentation spells it out (DISCARD ALL itself cannot share a message with ROLLBACK). */
 const CLEAN_UP =
   'ROLLBACK; CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL; UNLISTEN *; ' +
   'SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES';
@@ -200,10 +200,9 @@ export async function runReadOnly(pool: pg.Pool, sql: string, params: unknown[],
     clearInterval(cancelling);
     // A cancel request still in flight could stop the next user's query on this connection.
     if (cancelling) failed = true;
-    // What DISCARD ALL does, statement by statement (DISCARD ALL itself cannot share a message
-    // with ROLLBACK): drops what a statement could leave on the session, such as advisory locks,
-    // LISTENs, prepared statements, temp objects and settings. The caller has its rows meanwhile;
-    // the connection returns to the pool only once it is clean.
+    // CLEAN_UP drops what a statement could leave on the session (advisory locks, LISTENs,
+    // prepared statements, temp objects, settings). The caller has its rows meanwhile; the
+    // connection returns to the pool only once it is clean.
     if (failed) client.release(true);
     else void client.query(CLEAN_UP).then(() => client.release(), () => client.release(true));
   }

@@ -22,6 +22,12 @@ import { createLargeSchema, fixtureDataset, fixtureQuestions, fixtureTables } fr
 const TARGET_RECALL = 0.95;
 const TARGET_PLAN_MS = 20;
 
+const dataset = { name: 'Group warehouse', description: 'Every subsidiary', tables: null, shareRowsWithModel: true, ...fixtureDataset };
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const shownTables = (prompt: string) => new Set([...prompt.matchAll(/^TABLE (\S+)/gm)].map((m) => m[1]!.replaceAll('"', '')));
+
 /** The built-in planner on the same catalog: each question's best of five runs (plan and compile), p50 and p95. */
 function planningTime(catalog: Awaited<ReturnType<typeof introspect>>) {
   const knowledge = { ...noKnowledge(), ...fixtureDataset };
@@ -41,11 +47,6 @@ function planningTime(catalog: Awaited<ReturnType<typeof introspect>>) {
   const ms = (q: number) => Number(quantile(times, q).toFixed(2));
   return { msPerQuestion: { p50: ms(0.5), p95: ms(0.95) }, target: { p95: TARGET_PLAN_MS } };
 }
-const dataset = { name: 'Group warehouse', description: 'Every subsidiary', tables: null, shareRowsWithModel: true, ...fixtureDataset };
-
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const shownTables = (prompt: string) => new Set([...prompt.matchAll(/^TABLE (\S+)/gm)].map((m) => m[1]!.replaceAll('"', '')));
 
 type Mode = { name: string; prompt: (question: string) => string | Promise<string> };
 type Measured = { mode: string; tokens: { mean: number; p95: number; max: number }; recall: number; questionsFullyCovered: number; msPerQuestion: { p50: number; p95: number }; missed: string[] };
