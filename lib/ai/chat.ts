@@ -1,12 +1,9 @@
 import {
   convertToModelMessages,
   createUIMessageStream,
-  createUIMessageStreamResponse,
   isStepCount,
-  JsonToSseTransformStream,
   streamText,
   toUIMessageStream,
-  UI_MESSAGE_STREAM_HEADERS,
   type LanguageModel,
   type InferUIMessageChunk,
   type StepResult,
@@ -23,6 +20,7 @@ import { datasetPolicy } from '@/lib/warehouse/guard';
 import { forModel } from './messages';
 import { retrievalQuestion, systemPrompt } from './prompt';
 import { resumableStreams, stopSignal } from './resume';
+import { sseResponse, toSse } from './sse';
 import { createTools, type MessageMetadata, type QuarryUIMessage } from './tools';
 
 type Turn = {
@@ -127,11 +125,10 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
       if (streams) await clearActiveStream(conversationId, streamId);
     },
   });
-  if (!streams) return createUIMessageStreamResponse({ stream });
+  if (!streams) return sseResponse(toSse(stream));
   // Registered in Redis before the browser gets its first chunk, so a reload at once finds it;
   // it goes on reading the answer if the browser goes away.
-  const resumable = await streams.context.createNewResumableStream(streamId, () => stream.pipeThrough(new JsonToSseTransformStream()));
-  return new Response(resumable!.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
+  return sseResponse((await streams.context.createNewResumableStream(streamId, () => toSse(stream)))!);
 }
 
 /** Answers with a fixed message instead of the model (a reached limit), saved like any answer. */
@@ -147,5 +144,5 @@ export async function notice(conversationId: string, text: string, metadata: Mes
       writer.write({ type: 'finish' });
     },
   });
-  return createUIMessageStreamResponse({ stream });
+  return sseResponse(toSse(stream));
 }

@@ -1,7 +1,7 @@
-import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
 import { z } from 'zod';
 import { canAccess, clearActiveStream, getConversation } from '@/db/queries';
 import { requestStop, resumableStreams } from '@/lib/ai/resume';
+import { sseResponse } from '@/lib/ai/sse';
 import { getUser, unauthorized } from '@/lib/auth/session';
 import { fail, route } from '@/lib/http';
 
@@ -34,7 +34,7 @@ export const GET = route(async function GET(request: Request, { params }: { para
     return null;
   });
   if (!stream) return noStream();
-  return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
+  return sseResponse(stream);
 });
 
 /** Stop: ends the answer being written, on whichever instance writes it. */
