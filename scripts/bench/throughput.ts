@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { median } from '../../tests/helpers/in-process-app';
+import { describeMachine, machine } from './machine';
 import { signIn, startServer, stopServer, waitForHealth } from './server';
 
 const DURATION = Number(process.env.QUARRY_BENCH_SECONDS ?? 30);
@@ -95,6 +96,7 @@ async function postJson(url: string, cookie: string, body: unknown): Promise<unk
   return response.json();
 }
 
+const host = await machine();
 const model = await startInstantModel();
 const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-bench-throughput-'));
 const modelEnv = { QUARRY_MODEL: 'compatible:instant', OPENAI_BASE_URL: model.baseURL, QUARRY_RATE_LIMIT: 'off' };
@@ -180,12 +182,14 @@ try {
     median: summary,
     modelCalls: model.calls(),
     target: { turnsPerSecond: TARGET, errors: 0 },
+    machine: host,
     ok: summary.turnsPerSecond >= TARGET && summary.errors === 0,
     at: new Date().toISOString(),
   };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/throughput.json', `${JSON.stringify(result, null, 2)}\n`);
   console.log(`bench throughput: ${USERS} signed-in analysts, ${DURATION} s x ${RUNS} runs, ${INSTANCES} next start process(es), one runQuery per turn, instant model`);
+  console.log(`  ${describeMachine(host)}`);
   console.table(Object.fromEntries(runs.map((r, i) => [`run ${i + 1}`, r])));
   console.log(`  median ${summary.turnsPerSecond} turns/s (target >= ${TARGET}), p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}   ${result.ok ? 'ok' : 'MISSED'}`);
   console.log('  written to bench/results/throughput.json');

@@ -8,11 +8,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { instantModel } from '../../tests/helpers/instant-model';
 import { median, percentile, startInProcessApp } from '../../tests/helpers/in-process-app';
+import { describeMachine, machine } from './machine';
 
 const RUNS = Number(process.env.QUARRY_BENCH_RUNS ?? 3);
 const TURNS = Number(process.env.QUARRY_BENCH_TURNS ?? 200);
 const TARGET = { p50: 5, p99: 25 };
 
+const host = await machine();
 const quarry = await startInProcessApp({ scale: 0.1 });
 try {
   const { POST } = await import('@/app/api/chat/route');
@@ -78,12 +80,14 @@ try {
     runs: RUNS,
     ms: Object.fromEntries(rows.map((r) => [r.key, { p50: r.p50, p99: r.p99 }])),
     target: TARGET,
+    machine: host,
     ok: overhead.p50 <= TARGET.p50 && overhead.p99 <= TARGET.p99,
     at: new Date().toISOString(),
   };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/turn.json', `${JSON.stringify(result, null, 2)}\n`);
   console.log(`bench turn: ${TURNS} turns x ${RUNS} runs, instant scripted model, one runQuery per turn (medians of the runs)`);
+  console.log(`  ${describeMachine(host)}`);
   console.table(Object.fromEntries(rows.map((r) => [r.key, { 'p50 ms': r.p50, 'p99 ms': r.p99 }])));
   console.log(`  overhead p50 ${overhead.p50} ms (target <= ${TARGET.p50}), p99 ${overhead.p99} ms (target <= ${TARGET.p99})   ${result.ok ? 'ok' : 'MISSED'}`);
   console.log('  written to bench/results/turn.json');
