@@ -5,8 +5,7 @@ import {
   streamText,
   toUIMessageStream,
   type LanguageModel,
-  type InferUIMessageChunk,
-  type StepResult,
+  type TextStreamPart,
   type UIMessageStreamOutcome,
 } from 'ai';
 import { clearActiveStream, saveMessage, setActiveStream } from '@/db/queries';
@@ -50,28 +49,51 @@ function failureOf(outcome: UIMessageStreamOutcome, finished: boolean): string |
 }
 
 type Tools = ReturnType<typeof createTools>;
-type Chunk = InferUIMessageChunk<QuarryUIMessage>;
 
-/** The successful query result of a step, if it ran one. */
-const okResult = (step: StepResult<Tools> | undefined) =>
-  step?.toolResults.map((r) => r.output as RunQueryOutput).find((output): output is Extract<RunQueryOutput, { ok: true }> => output.ok);
+/**
+ * The model's stream with a failure of the stream itself (a connection reset mid-answer) as its
+ * last part, as the SDK reports any other model error: the browser then gets an error chunk, and
+ * the partial answer is saved, marked failed.
+ */
+function endingInError(stream: ReadableStream<TextStreamPart<Tools>>): ReadableStream<TextStreamPart<Tools>> {
+  const reader = stream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        controller.enqueue({ type: 'error', error });
+        controller.close();
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+const isOk = (output: unknown): output is Extract<RunQueryOutput, { ok: true }> => (output as RunQueryOutput).ok;
 
 /**
  * For a dataset that shares no rows with the model, the answer's text is a template built from
  * the result's shape, after the model's query: the model never writes the summary, so it cannot
- * state or guess a value.
+ * state or guess a value. It goes in before the stream's finish, from the last step's result.
  */
-function withheldAnswer(steps: PromiseLike<StepResult<Tools>[]>, question: string): TransformStream<Chunk, Chunk> {
+function withheldAnswer(question: string): TransformStream<TextStreamPart<Tools>, TextStreamPart<Tools>> {
+  let result: Extract<RunQueryOutput, { ok: true }> | undefined;
   return new TransformStream({
-    async flush(controller) {
-      const result = okResult((await steps).at(-1));
-      if (result) {
+    transform(part, controller) {
+      if (part.type === 'start-step') result = undefined;
+      if (part.type === 'tool-result' && isOk(part.output)) result = part.output;
+      if (part.type === 'finish' && result) {
         const text = withheldSummary(result, hasChinese(question) ? 'zh' : 'en');
         controller.enqueue({ type: 'text-start', id: 'withheld' });
-        controller.enqueue({ type: 'text-delta', id: 'withheld', delta: text });
+        controller.enqueue({ type: 'text-delta', id: 'withheld', text });
         controller.enqueue({ type: 'text-end', id: 'withheld' });
+        controller.enqueue({ ...part, finishReason: 'stop' });
+        return;
       }
-      controller.enqueue({ type: 'finish', finishReason: 'stop' });
+      controller.enqueue(part);
     },
   });
 }
@@ -94,7 +116,7 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
     }),
     messages: await convertToModelMessages(forModel(history), { tools }),
     tools,
-    stopWhen: dataset.shareRowsWithModel ? isStepCount(6) : [isStepCount(6), ({ steps }) => okResult(steps.at(-1)) !== undefined],
+    stopWhen: dataset.shareRowsWithModel ? isStepCount(6) : [isStepCount(6), ({ steps }) => steps.at(-1)?.toolResults.some((r) => isOk(r.output)) ?? false],
     abortSignal: stop?.signal ?? abortSignal,
     onError: ({ error }) => console.error(`[quarry] ${describeModelError(error)}`),
     // Written with the answer, by the same statement, at the end of the turn.
@@ -102,16 +124,14 @@ export async function answer({ model, dataset, catalog, conversationId, userId, 
       tokens = { inputTokens: totalUsage.inputTokens ?? 0, outputTokens: totalUsage.outputTokens ?? 0 };
     },
   });
-  // The outer stream turns an error of the model's stream into an error chunk the browser shows.
-  const stream = createUIMessageStream<QuarryUIMessage>({
-    originalMessages: history,
-    generateId: () => crypto.randomUUID(),
-    execute: ({ writer }) => {
-      const answerStream = toUIMessageStream<typeof tools, QuarryUIMessage>({ stream: result.stream, tools, onError: describeModelError, sendFinish: dataset.shareRowsWithModel });
-      const question = history.at(-1)?.parts.map((p) => (p.type === 'text' ? p.text : '')).join(' ') ?? '';
-      writer.merge(dataset.shareRowsWithModel ? answerStream : answerStream.pipeThrough(withheldAnswer(result.steps, question)));
-    },
+  const question = history.at(-1)?.parts.map((p) => (p.type === 'text' ? p.text : '')).join(' ') ?? '';
+  const parts = endingInError(result.stream);
+  const stream = toUIMessageStream<Tools, QuarryUIMessage>({
+    stream: dataset.shareRowsWithModel ? parts : parts.pipeThrough(withheldAnswer(question)),
+    tools,
     onError: describeModelError,
+    originalMessages: history,
+    generateMessageId: () => crypto.randomUUID(),
     onEnd: async ({ responseMessage, outcome, finishReason }) => {
       await stop?.release();
       const error = failureOf(outcome, finishReason !== undefined);
