@@ -3,6 +3,7 @@ import { compilePlan } from '@/lib/planner/compile';
 import { noKnowledge, type PlannerKnowledge } from '@/lib/planner/knowledge';
 import { createPlannerModel, planConversation } from '@/lib/planner/model';
 import { planQuestion, type Plan } from '@/lib/planner/plan';
+import { summarize } from '@/lib/planner/summary';
 import { parseGrain, parseTimeRange } from '@/lib/planner/time';
 import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
 import { checkSql, datasetPolicy } from '@/lib/warehouse/guard';
@@ -194,6 +195,144 @@ describe('plan compilation', () => {
   it('wraps share and growth in a window over the grouped result', () => {
     expect(compilePlan(plan('Share of revenue by region'), catalog)!.sql).toMatch(/sum\("value"\) OVER \(\)/);
     expect(compilePlan(plan('Monthly revenue growth'), catalog)!.sql).toMatch(/lag\("value"\) OVER \(ORDER BY "month"\)/);
+  });
+});
+
+describe('units, medians, the most common and active customers', () => {
+  const compiled = (question: string) => compilePlan(plan(question), catalog)!;
+  const policy = datasetPolicy({ schemas: ['public'] }, catalog);
+  const declines = (question: string, on = catalog) => {
+    const planned = planQuestion(question, on, { knowledge, today });
+    return planned.ok ? `planned ${compilePlan(planned.plan, on)?.sql}` : planned.missing.join('; ');
+  };
+
+  it('reads "units sold" as the summed quantity of the order lines, not a price per unit', async () => {
+    expect(plan('How many units were sold per category?')).toMatchObject({
+      measure: { fn: 'sum', table: { name: 'order_items' }, value: { kind: 'column', column: 'quantity' }, label: 'units sold' },
+      groupBy: [{ kind: 'column', column: 'category' }],
+    });
+    expect(plan('units sold by month')).toMatchObject({ measure: { label: 'units sold' }, groupBy: [{ kind: 'time', grain: 'month', column: 'order_date' }] });
+    expect(plan('按类别统计销售件数')).toMatchObject({ measure: { value: { column: 'quantity' } }, groupBy: [{ column: 'category' }] });
+    expect(plan('Average unit price of products').measure).toMatchObject({ fn: 'avg', value: { column: 'unit_price' } });
+    expect(declines('average price per unit')).not.toContain('quantity');
+    const sql = compiled('units sold in Europe');
+    expect(sql.sql).toContain('sum(t0."quantity") AS "units sold"');
+    expect(await checkSql(sql.sql, sql.params, policy)).toMatchObject({ ok: true });
+    const noQuantity: Catalog = { types: [], tables: catalog.tables.map((t) => ({ ...t, columns: t.columns.filter((c) => c.name !== 'quantity') })) };
+    expect(declines('How many units were sold?', noQuantity)).toContain('units');
+  });
+
+  it('takes a median with percentile_cont, of a column or of each order\'s total', async () => {
+    expect(compiled('Median unit price of products').sql).toBe('SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY t0."unit_price")::numeric, 2) AS "unit_price"\nFROM "public"."products" t0');
+    const median = compiled('What is the median order value?');
+    expect(median.sql).toBe(
+      [
+        'SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY s."value")::numeric, 2) AS "order value"',
+        'FROM (',
+        'SELECT round(sum(t0."quantity" * t0."unit_price" * (1 - t0."discount"))::numeric, 2) AS "value"',
+        'FROM "public"."order_items" t0',
+        'JOIN "public"."orders" t1 ON t1."order_id" = t0."order_id"',
+        'GROUP BY t1."order_id"',
+        ') s',
+      ].join('\n'),
+    );
+    expect(await checkSql(median.sql, median.params, policy)).toMatchObject({ ok: true });
+    expect(plan('订单金额中位数')).toMatchObject({ measure: { fn: 'median', per: { name: 'orders' } } });
+    // By region: each order's total carries its region, and the median is taken per region.
+    const byRegion = compiled('Median order value by region in 2025');
+    expect(byRegion.sql).toContain('SELECT t2."region" AS g0, round(sum(');
+    expect(byRegion.sql).toContain('GROUP BY t1."order_id", t2."region"\n) s\nGROUP BY s.g0');
+    expect(byRegion.params).toEqual(['2025-01-01', '2026-01-01']);
+    expect(await checkSql(byRegion.sql, byRegion.params, policy)).toMatchObject({ ok: true });
+    // An order holds several categories: its value cannot be split by category.
+    expect(declines('median order value by category')).toContain('split');
+    expect(declines('median number of orders')).toContain('aggregate of aggregates');
+  });
+
+  it('ranks "the most common X" by how many rows hold it, and keeps the ties', async () => {
+    const status = plan('What is the most common order status?');
+    expect(status).toMatchObject({ measure: { fn: 'count', table: { name: 'orders' }, value: { kind: 'rows' } }, groupBy: [{ column: 'status' }], limit: 1, ties: true, direction: 'desc' });
+    const sql = compilePlan(status, catalog)!;
+    expect(sql.sql).toBe('SELECT t0."status" AS "status", count(*) AS "orders"\nFROM "public"."orders" t0\nGROUP BY t0."status"\nORDER BY 2 DESC NULLS LAST\nFETCH FIRST $1 ROWS WITH TIES');
+    expect(sql.params).toEqual([1]);
+    expect(await checkSql(sql.sql, sql.params, policy)).toMatchObject({ ok: true });
+    expect(plan('the 3 least common sales channels')).toMatchObject({ groupBy: [{ column: 'channel' }], limit: 3, ties: true, direction: 'asc' });
+    expect(plan('最常见的订单状态是什么')).toMatchObject({ groupBy: [{ column: 'status' }], limit: 1, ties: true });
+    // A ranked table is counted by the one table referring to it: customers by their orders.
+    expect(plan('most frequent customer')).toMatchObject({ measure: { table: { name: 'orders' } }, groupBy: [{ kind: 'entity', table: { name: 'customers' } }], ties: true });
+    // Other rankings still break ties by name and take exactly their limit.
+    expect(plan('Top 3 products by revenue').ties).toBe(false);
+    expect(declines('most common status by channel')).toContain('within each group');
+    const suppliers: Catalog = { types: [], tables: [...catalog.tables, table('suppliers', [col('supplier_id', 'integer'), col('name'), col('country')])] };
+    expect(declines('What is the most common country?', suppliers)).toContain('whether country means');
+    expect(planQuestion('most common country among customers', suppliers, { knowledge, today })).toMatchObject({ ok: true, plan: { measure: { table: { name: 'customers' } }, groupBy: [{ column: 'country' }] } });
+  });
+
+  it('counts active customers by a flag of their own, else as those who ordered', async () => {
+    expect(plan('How many active customers are there?').measure).toEqual({ fn: 'count', table: catalog.tables[2], value: { kind: 'distinct', column: 'customer_id' }, label: 'active customers' });
+    expect(plan('Active customers by region')).toMatchObject({ measure: { value: { kind: 'distinct' } }, groupBy: [{ column: 'region' }] });
+    expect(plan('Monthly active customers in 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'month', column: 'order_date' }], range: { from: '2025-01-01' } });
+    expect(plan('有多少活跃客户？').measure.label).toBe('active customers');
+    expect(plan('按地区统计活跃客户数')).toMatchObject({ measure: { label: 'active customers' }, groupBy: [{ column: 'region' }] });
+    // An order is not a named thing that acts: no guess at what an active one is.
+    expect(declines('How many active orders are there?')).toContain('active');
+
+    const flagged = (type: string): Catalog => ({ types: [], tables: catalog.tables.map((t) => (t.name === 'customers' ? { ...t, columns: [...t.columns, col('active', type)] } : t)) });
+    const withFlag = flagged('boolean');
+    const flaggedPlan = planQuestion('How many customers are active?', withFlag, { knowledge, today });
+    expect(flaggedPlan).toMatchObject({ ok: true, plan: { measure: { fn: 'count', table: { name: 'customers' }, value: { kind: 'rows' }, label: 'active customers' }, filters: [{ column: 'active', op: '=', value: 'true' }] } });
+    const sql = compilePlan((flaggedPlan as { plan: Plan }).plan, withFlag)!;
+    expect(sql).toEqual({ sql: 'SELECT count(*) AS "active customers"\nFROM "public"."customers" t0\nWHERE t0."active" = $1', params: ['true'] });
+    expect(await checkSql(sql.sql, sql.params, datasetPolicy({ schemas: ['public'] }, withFlag))).toMatchObject({ ok: true });
+    expect(planQuestion('How many active customers?', flagged('smallint'), { knowledge, today })).toMatchObject({ ok: true, plan: { filters: [{ column: 'active', value: 1 }] } });
+    // A flag says nothing about a period: active in 2025 means having ordered in 2025.
+    expect(planQuestion('active customers in 2025', withFlag, { knowledge, today })).toMatchObject({ ok: true, plan: { measure: { table: { name: 'orders' }, value: { kind: 'distinct' } }, filters: [] } });
+  });
+});
+
+describe("the planner's answers, in the question's language", () => {
+  const result = (columns: string[], rows: (string | number)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
+  const answer = (question: string, columns: string[], rows: (string | number)[][], lang: 'en' | 'zh' = 'en') => summarize(plan(question), result(columns, rows), lang);
+
+  it('says what was measured in English', () => {
+    expect(answer('How many units were sold per category?', ['category', 'units sold'], [['Clothing', 918], ['Toys', 666]])).toBe(
+      'Units sold by category: **Clothing** (918) leads, followed by **Toys** (666); 2 groups in all.',
+    );
+    expect(answer('What is the median order value?', ['order value'], [[207.47]])).toBe(
+      "The median order value is **207.47**.\n\nEach order's value is the sum of quantity × unit_price × (1 − discount) over its order items.",
+    );
+    expect(answer('What is the most common order status?', ['status', 'orders'], [['delivered', 892]])).toBe('The most common status is **delivered** (892 orders).');
+    expect(answer('most common channel', ['channel', 'orders'], [['Web', 5], ['Mobile App', 5]])).toBe('**Web** and **Mobile App** are tied as the most common channel (5 orders each).');
+    expect(answer('the 2 least common channels', ['channel', 'orders'], [['Retail Store', 3], ['Web', 5]])).toBe('The 2 least common channels: **Retail Store** (3) and **Web** (5).');
+    expect(answer('How many active customers are there?', ['active customers'], [[90]])).toBe('There are **90** active customers.');
+    expect(answer('Average discount by category', ['category', 'discount'], [['Toys', 0.1]])).toMatch(/^Average discount by category:/);
+  });
+
+  it('names tables, columns and measures in Chinese where the lexicon gives a name, and keeps the rest as they are', () => {
+    expect(answer('按类别统计销量', ['category', 'quantity'], [['Clothing', 918]], 'zh')).toBe('按品类统计的销量：最高的是 **Clothing** (918)，共 1 组。');
+    expect(answer('最常见的订单状态是什么', ['status', 'orders'], [['delivered', 892]], 'zh')).toBe('最常见的状态是 **delivered**（892 条订单记录）。');
+    expect(answer('订单金额中位数', ['order value'], [[207.47]], 'zh')).toMatch(/^订单金额中位数为 \*\*207\.47\*\*。/);
+    expect(answer('有多少活跃客户？', ['active customers'], [[90]], 'zh')).toBe('共有 **90** 条活跃客户记录。');
+    expect(answer('按渠道统计平均折扣', ['channel', 'discount'], [['Web', 0.1]], 'zh')).toMatch(/^按渠道统计的平均折扣：/);
+    // No Chinese name for signup_date: the column's own name.
+    expect(answer('最常见的 signup date', ['signup_date', 'customers'], [['2024-01-01', 3]], 'zh')).toContain('最常见的 signup_date 是');
+  });
+
+  it("uses the Chinese names a dataset's descriptions give, in the planner model's answer", async () => {
+    const shipping: Catalog = {
+      types: [],
+      tables: [
+        { ...table('carriers', [col('carrier_id', 'integer'), col('carrier_name')]), comment: '承运商（快递公司）' },
+        table('shipments', [col('shipment_id', 'integer'), col('carrier_id', 'integer')], [{ columns: ['carrier_id'], table: 'public.carriers', refColumns: ['carrier_id'] }]),
+      ],
+    };
+    const model = createPlannerModel(shipping, { descriptions: { 'public.shipments': '发货包裹：每个寄给顾客的包裹一行' } });
+    const question = { role: 'user' as const, content: [{ type: 'text' as const, text: '按承运商统计发货包裹数' }] };
+    const toolResult = { type: 'json' as const, value: result(['carrier_name', 'shipments'], [['SF', 12]]) };
+    const { content } = await model.doGenerate({
+      prompt: [question, { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call-1', toolName: 'runQuery', output: toolResult }] }],
+    });
+    expect(content).toEqual([{ type: 'text', text: '按承运商统计的发货包裹：最高的是 **SF** (12)，共 1 组。' }]);
   });
 });
 

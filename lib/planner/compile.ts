@@ -1,11 +1,16 @@
 import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
 import { graphOf, joinPath } from './link';
-import type { Measure, Plan } from './plan';
+import type { Aggregate, Grouping, Measure, Plan } from './plan';
 
 export type CompiledQuery = { sql: string; params: (string | number)[] };
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const tableRef = (t: CatalogTable) => `${ident(t.schema)}.${ident(t.name)}`;
+
+const aggregate = (fn: Aggregate, expr: string) => (fn === 'median' ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})` : `${fn}(${expr})`);
+const rounded = (fn: Aggregate, expr: string) => `round(${aggregate(fn, expr)}::numeric, 2)`;
+/** An aggregate of a stored number: averages and medians to two decimals. */
+const ofColumn = (fn: Aggregate, expr: string) => (fn === 'avg' || fn === 'median' ? rounded(fn, expr) : aggregate(fn, expr));
 
 function measureSql(m: Measure, distinctKey: string | undefined): string {
   const col = (c: string) => `t0.${ident(c)}`;
@@ -15,13 +20,19 @@ function measureSql(m: Measure, distinctKey: string | undefined): string {
     case 'distinct':
       return `count(DISTINCT ${col(m.value.column)})`;
     case 'column':
-      return m.fn === 'avg' ? `round(avg(${col(m.value.column)})::numeric, 2)` : m.fn === 'count' ? `count(${col(m.value.column)})` : `${m.fn}(${col(m.value.column)})`;
+      return ofColumn(m.fn, col(m.value.column));
     case 'revenue': {
       const { quantity, price, discount } = m.value;
-      const amount = `${col(quantity)} * ${col(price)}${discount ? ` * (1 - ${col(discount)})` : ''}`;
-      return `round(${m.fn}(${amount})::numeric, 2)`;
+      return rounded(m.fn, `${col(quantity)} * ${col(price)}${discount ? ` * (1 - ${col(discount)})` : ''}`);
     }
   }
+}
+
+/** What a grouping groups by, and the names it shows; an entity's key is grouped by but not shown. */
+function dimensions(g: Grouping, at: (table: Grouping['table'], column: string) => string): { expr: string; name?: string }[] {
+  if (g.kind === 'time') return [{ expr: `date_trunc('${g.grain}', ${at(g.table, g.column)})::date`, name: g.grain }];
+  if (g.kind === 'column') return [{ expr: at(g.table, g.column), name: g.column }];
+  return [...g.key.map((k) => ({ expr: at(g.table, k) })), ...g.labels.map((l) => ({ expr: at(g.table, l), name: l }))];
 }
 
 /** Plan -> one parameterized SELECT. Undefined when no join avoids double counting. */
@@ -33,7 +44,7 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
   const alias = new Map<string, string>([[base.id, 't0']]);
   const joins: string[] = [];
   let fanned = false;
-  for (const target of [...groupBy.map((g) => g.table), ...filters.map((f) => f.table), range?.table]) {
+  for (const target of [...groupBy.map((g) => g.table), ...filters.map((f) => f.table), range?.table, measure.per]) {
     if (!target) continue;
     const path = joinPath(graph, base, target);
     if (!path) return undefined;
@@ -61,26 +72,22 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
       : `${at(f.table, f.column)} ${f.op} ${param(f.value)}`,
   );
   if (range) where.push(`${at(range.table, range.column)} >= ${param(range.from)}::date`, `${at(range.table, range.column)} < ${param(range.to)}::date`);
-  const from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n') + (where.length ? `\nWHERE ${where.join('\n  AND ')}` : '');
-  const value = `${measureSql(measure, distinctKey)}`;
+  let from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n') + (where.length ? `\nWHERE ${where.join('\n  AND ')}` : '');
+  let value = measureSql(measure, distinctKey);
+  let dims = groupBy.flatMap((g) => dimensions(g, at));
+  if (measure.per) {
+    // "Median order value": each order's total first, with what it is grouped by, then the median of those totals.
+    const keys = measure.per.primaryKey.map((k) => at(measure.per!, k));
+    const inner = [...dims.map((d, i) => `${d.expr} AS g${i}`), `${measureSql({ ...measure, fn: 'sum' }, undefined)} AS "value"`];
+    from = `FROM (\nSELECT ${inner.join(', ')}\n${from}\nGROUP BY ${[...keys, ...dims.map((d) => d.expr)].join(', ')}\n) s`;
+    dims = dims.map((d, i) => ({ ...d, expr: `s.g${i}` }));
+    value = ofColumn(measure.fn, 's."value"');
+  }
   const name = ident(measure.label);
   if (groupBy.length === 0) return { sql: `SELECT ${value} AS ${name}\n${from}`, params };
 
-  const select: string[] = [];
-  const group: string[] = [];
-  for (const g of groupBy) {
-    if (g.kind === 'time') {
-      const bucket = `date_trunc('${g.grain}', ${at(g.table, g.column)})::date`;
-      select.push(`${bucket} AS ${ident(g.grain)}`);
-      group.push(bucket);
-    } else if (g.kind === 'column') {
-      select.push(`${at(g.table, g.column)} AS ${ident(g.column)}`);
-      group.push(at(g.table, g.column));
-    } else {
-      select.push(...g.labels.map((l) => `${at(g.table, l)} AS ${ident(l)}`));
-      group.push(...g.key.map((k) => at(g.table, k)), ...g.labels.map((l) => at(g.table, l)));
-    }
-  }
+  const select = dims.flatMap((d) => (d.name ? [`${d.expr} AS ${ident(d.name)}`] : []));
+  const group = dims.map((d) => d.expr);
   const labels = select.map((_, i) => String(i + 1));
   const time = groupBy[0]!.kind === 'time';
   let sql = `SELECT ${[...select, `${value} AS ${name}`].join(', ')}\n${from}\nGROUP BY ${group.join(', ')}`;
@@ -93,8 +100,9 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
       : `round(100.0 * ${v} / nullif(sum(${v}) OVER (), 0), 2) AS ${ident('share_pct')}`;
     sql = `SELECT ${cols.join(', ')}, ${v} AS ${name}, ${extra}\nFROM (\n${sql}\n) s`;
   }
-  const order = time && plan.limit === undefined ? labels.join(', ') : `${select.length + 1} ${plan.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${labels.join(', ')}`;
+  // Rows tied on the measure stay tied: no order among them, so that the limit keeps them all.
+  const order = time && limit === undefined ? labels.join(', ') : `${select.length + 1} ${plan.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST${plan.ties ? '' : `, ${labels.join(', ')}`}`;
   sql += `\nORDER BY ${order}`;
-  if (limit !== undefined) sql += `\nLIMIT ${param(limit)}`;
+  if (limit !== undefined) sql += plan.ties ? `\nFETCH FIRST ${param(limit)} ROWS WITH TIES` : `\nLIMIT ${param(limit)}`;
   return { sql, params };
 }

@@ -9,10 +9,11 @@ const ZH_TERMS: [string, string][] = [
   ['地区', ' region '], ['区域', ' region '], ['国家', ' country '], ['城市', ' city '], ['品类', ' category '], ['类别', ' category '], ['类目', ' category '], ['子类', ' subcategory '],
   ['品牌', ' brand '], ['渠道', ' channel '], ['平台', ' platform '], ['状态', ' status '], ['细分市场', ' segment '], ['细分', ' segment '], ['原因', ' reason '], ['话题', ' topic '], ['主题', ' topic '],
   ['点赞数', ' likes '], ['点赞', ' likes '], ['分享数', ' shares '], ['分享', ' shares '], ['评论数', ' comments '], ['评论', ' comments '], ['单价', ' unit price '], ['价格', ' unit price '], ['折扣', ' discount '],
-  ['平均', ' average '], ['总计', ' total '], ['总共', ' total '], ['合计', ' total '], ['总', ' total '], ['最大', ' maximum '], ['最小', ' minimum '],
+  ['销售件数', ' units sold '], ['件数', ' units '], ['金额', ' value '], ['活跃', ' active '],
+  ['平均', ' average '], ['中位数', ' median '], ['总计', ' total '], ['总共', ' total '], ['合计', ' total '], ['总', ' total '], ['最大', ' maximum '], ['最小', ' minimum '],
   ['占比', ' share of '], ['比例', ' share of '], ['份额', ' share of '], ['增长率', ' growth '], ['增长', ' growth '], ['环比', ' growth '],
   ['不同的', ' distinct '], ['不重复的', ' distinct '],
-  ['最高的', ' most '], ['最多的', ' most '], ['最大的', ' most '], ['最好的', ' most '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' least '], ['最少的', ' least '], ['最差的', ' least '], ['后', ' bottom '],
+  ['最常见的', ' most common '], ['最常见', ' most common '], ['最少见的', ' least common '], ['最少见', ' least common '], ['最高的', ' most '], ['最多的', ' most '], ['最大的', ' most '], ['最好的', ' most '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' least '], ['最少的', ' least '], ['最差的', ' least '], ['后', ' bottom '],
   ['多少', ' how many '], ['几个', ' how many '], ['有几', ' how many '], ['数目', ' count '], ['个数', ' count '], ['数', ' count '],
   ['哪个', ' which '], ['哪些', ' which '], ['以外', ' '], ['之外', ' '], ['和', ' and '], ['与', ' and '], ['及', ' and '], ['最高', ' highest '], ['最低', ' lowest '], ['除了', ' excluding '], ['不包括', ' excluding '], ['排除', ' excluding '], ['不是', ' not '], ['非', ' not '],
   ['超过', ' over '], ['大于', ' over '], ['高于', ' over '], ['多于', ' over '], ['至少', ' at least '], ['小于', ' under '], ['低于', ' under '], ['少于', ' under '],
@@ -21,6 +22,13 @@ const ZH_TERMS: [string, string][] = [
 ];
 
 const ZH_TERMS_LONGEST_FIRST = [...ZH_TERMS].sort((a, b) => b[0].length - a[0].length);
+
+let zhByEnglish: Map<string, string> | undefined;
+/** The first Chinese term the lexicon reads as these English words: `region` -> 地区, `units sold` -> 销售件数. */
+export function chineseTerm(english: string): string | undefined {
+  zhByEnglish ??= new Map([...ZH_TERMS].reverse().map(([zh, en]) => [words(en).join(' '), zh]));
+  return zhByEnglish.get(words(english).join(' '));
+}
 
 /** Common values in Chinese, as their English form in the data. */
 export const ZH_VALUES: [string, string][] = [

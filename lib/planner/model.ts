@@ -7,6 +7,7 @@ import type {
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import type { Catalog } from '@/lib/warehouse/catalog';
+import { chineseAliases } from './aliases';
 import { compilePlan } from './compile';
 import { hasChinese } from './lexicon';
 import { noKnowledge, type PlannerKnowledge } from './knowledge';
@@ -57,7 +58,7 @@ function respond(catalog: Catalog, knowledge: PlannerKnowledge, prompt: Language
     const missing = planned.ok ? ['how to join these tables without double counting'] : planned.missing;
     return [{ type: 'text', text: abstention(understood, missing, catalog, knowledge, lang) }];
   }
-  if (result) return [{ type: 'text', text: summarize(planned.plan, result, lang) }];
+  if (result) return [{ type: 'text', text: summarize(planned.plan, result, lang, chineseAliases(catalog, knowledge)) }];
   const purpose = lang === 'zh' ? `回答：${question}` : `Answer: ${question}`;
   return [
     {

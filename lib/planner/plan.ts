@@ -2,18 +2,19 @@ import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catal
 import { isKeyColumn, isNumeric } from './columns';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseAliases } from './aliases';
-import { englishText, hasChinese, isFiller, numberWord, words as toWords } from './lexicon';
+import { englishText, hasChinese, identifierWords, isFiller, numberWord, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
 import { chineseNumerals, parseGrain, parseTimeRange, type Grain } from './time';
 
 export type { Grain };
-export type Aggregate = 'count' | 'sum' | 'avg' | 'min' | 'max';
+export type Aggregate = 'count' | 'sum' | 'avg' | 'median' | 'min' | 'max';
 export type MeasureValue =
   | { kind: 'rows' }
   | { kind: 'column'; column: string }
   | { kind: 'distinct'; column: string }
   | { kind: 'revenue'; quantity: string; price: string; discount?: string };
-export type Measure = { fn: Aggregate; table: CatalogTable; value: MeasureValue; label: string };
+/** `per`: the value is first summed for each row of that table (each order), then `fn` runs over those totals. */
+export type Measure = { fn: Aggregate; table: CatalogTable; value: MeasureValue; label: string; per?: CatalogTable };
 export type Grouping =
   | { kind: 'column'; table: CatalogTable; column: string }
   | { kind: 'entity'; table: CatalogTable; key: string[]; labels: string[] }
@@ -30,6 +31,8 @@ export type Plan = {
   range?: TimeRange;
   limit?: number;
   direction: 'desc' | 'asc';
+  /** The limit keeps every row tied with the last one kept: "the most common genre". */
+  ties: boolean;
   share: boolean;
   growth: boolean;
 };
@@ -37,10 +40,15 @@ export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string
 
 const REVENUE_WORDS = new Set(['revenue', 'sale', 'turnover', 'income', 'gmv']);
 const AGGREGATES: Record<string, Aggregate> = {
-  sum: 'sum', average: 'avg', avg: 'avg', mean: 'avg', typical: 'avg', maximum: 'max', max: 'max', largest: 'max', biggest: 'max',
+  sum: 'sum', average: 'avg', avg: 'avg', mean: 'avg', typical: 'avg', median: 'median', maximum: 'max', max: 'max', largest: 'max', biggest: 'max',
   minimum: 'min', min: 'min', smallest: 'min', highest: 'max', lowest: 'min',
 };
 const COUNT_WORDS = new Set(['count', 'number', 'many']);
+/** "Order value", "invoice amount": what one row of a table is worth, from the rows under it. */
+const ROW_VALUE_WORDS = new Set(['value', 'amount', 'total']);
+const QUANTITY = /^(quantity|qty|units?|quantity_sold|units_sold)$/;
+/** A column flagging a row as active: `active`, `is_active`, Pagila's `activebool`. */
+const ACTIVE_FLAG = /^(is_)?active(_?flag|bool)?$/;
 const MAX_JOINS = 4;
 const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
 const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
@@ -59,7 +67,7 @@ const GRAMMAR = new Set([
   ...REVENUE_WORDS, ...Object.keys(AGGREGATES), ...COUNT_WORDS, ...DISTINCT_WORDS, ...TOP_WORDS, ...BOTTOM_WORDS,
   'share', 'percentage', 'percent', 'proportion', 'fraction', 'breakdown', 'growth', 'grow', 'change', 'increase', 'decrease', 'compared', 'vs', 'versus',
   'not', 'excluding', 'exclude', 'except', 'other', 'without', 'non', 'besides', 'over', 'under', 'above', 'below', 'more', 'less', 'fewer',
-  'greater', 'least', 'at', 'than', 'exceeding', 'equal',
+  'greater', 'least', 'at', 'than', 'exceeding', 'equal', 'among',
 ]);
 
 type Token = { word: string; used: boolean };
@@ -203,11 +211,23 @@ function link(graph: Graph, tokens: Token[]) {
   return { tables, columns };
 }
 
-function revenueMeasure(graph: Graph, near?: CatalogTable): Omit<Measure, 'fn'> | undefined {
+/** `to` is one row per row of `from`, a few joins away: no double counting. */
+function reaches(graph: Graph, from: CatalogTable, to: CatalogTable): boolean {
+  const path = joinPath(graph, from, to);
+  return path !== undefined && path.length <= MAX_JOINS && !fansOut(path);
+}
+
+/** The one measure found, else the one on the table the question names. */
+const chooseNear = <M extends { table: CatalogTable }>(found: M[], near?: CatalogTable) => (found.length <= 1 ? found[0] : near ? found.find((m) => m.table === near) : undefined);
+
+const quantityColumn = (table: CatalogTable) => table.columns.find((c) => isNumeric(c) && QUANTITY.test(c.name));
+
+/** What each sale is worth, on every table recording sales: quantity × price, else a money column named for what was paid. */
+function revenueMeasures(graph: Graph): Omit<Measure, 'fn'>[] {
   const found: Omit<Measure, 'fn'>[] = [];
   for (const table of graph.catalog.tables) {
     const find = (re: RegExp) => table.columns.find((c) => isNumeric(c) && re.test(c.name));
-    const quantity = find(/^(quantity|qty|units?|quantity_sold)$/);
+    const quantity = quantityColumn(table);
     const price = find(/^(unit_?price|price|sale_price)$/);
     if (!quantity || !price) continue;
     const discount = find(/^discount(_rate|_pct)?$/);
@@ -220,8 +240,86 @@ function revenueMeasure(graph: Graph, near?: CatalogTable): Omit<Measure, 'fn'> 
       if (column && graph.edges.get(table.id)!.some((e) => !e.fansOut)) found.push({ table, label: 'revenue', value: { kind: 'column', column: column.name } });
     }
   }
-  if (found.length <= 1) return found[0];
-  return near ? found.find((m) => m.table === near) : undefined;
+  return found;
+}
+
+const revenueMeasure = (graph: Graph, near?: CatalogTable) => chooseNear(revenueMeasures(graph), near);
+
+/** "Units sold": the quantity column of a table that refers to what was sold (the order lines). */
+function unitsMeasure(graph: Graph, near?: CatalogTable): Omit<Measure, 'fn'> | undefined {
+  const found = graph.catalog.tables.flatMap((table) => {
+    const column = quantityColumn(table);
+    return column && graph.edges.get(table.id)!.some((e) => !e.fansOut) ? [{ table, label: 'units sold', value: { kind: 'column' as const, column: column.name } }] : [];
+  });
+  return chooseNear(found, near);
+}
+
+/** "Median order value": the revenue of the rows under a named table, summed per row of it. */
+function rowValueMeasure(graph: Graph, tables: TableLink[], tokens: Token[]): { measure: Omit<Measure, 'fn'>; at: number; width: number } | undefined {
+  for (const link of tables) {
+    const word = tokens[link.at + link.width]?.word;
+    if (link.score < 1 || !word || !ROW_VALUE_WORDS.has(word) || link.table.primaryKey.length === 0) continue;
+    const under = revenueMeasures(graph).filter((m) => m.table !== link.table && reaches(graph, m.table, link.table));
+    if (under.length !== 1) continue;
+    const label = `${graph.tableWords.get(link.table)!.join(' ')} ${word}`;
+    return { measure: { ...under[0]!, label, per: link.table }, at: link.at, width: link.width + 1 };
+  }
+  return undefined;
+}
+
+/** Tables whose rows refer to a row of `table`, each once. */
+const childTables = (graph: Graph, table: CatalogTable) => [...new Set(graph.edges.get(table.id)!.filter((e) => e.fansOut && e.to !== table).map((e) => e.to))];
+
+/** Children placed in time by a date of their own or another parent's: a customer's orders; not its tags, nor an order's lines, dated by the order. */
+const eventTables = (graph: Graph, table: CatalogTable) =>
+  childTables(graph, table).filter((t) => {
+    const when = timeColumn(graph, t);
+    return when !== undefined && when.table !== table;
+  });
+
+/** The one base table referring to `table`: what "the most common genre" counts. */
+function countedChild(graph: Graph, table: CatalogTable): CatalogTable | undefined {
+  const children = childTables(graph, table).filter((t) => t.primaryKey.length > 0);
+  return children.length === 1 ? children[0] : undefined;
+}
+
+/**
+ * "The most common order status", "the most common genre": the table whose rows are counted. The
+ * table named elsewhere in the question if it reaches the ranked thing, else the table holding the
+ * ranked column, else the one table referring to the ranked table. A string says what is unclear.
+ */
+function commonSubject(graph: Graph, at: number, tables: TableLink[], columns: ColumnLink[]): CatalogTable | string {
+  const named = tables.find((t) => t.at === at && t.score >= 1);
+  const owned = named && columns.find((c) => c.at === at + named.width && c.table === named.table && isDimension(c.table, c.column));
+  if (named && owned) return named.table;
+  // Views repeating a base table's column ("rating" in film and film_list) lose to the base table.
+  const links = columns
+    .filter((c) => c.at === at && isDimension(c.table, c.column))
+    .sort((a, b) => b.score - a.score || keyed(b.table) - keyed(a.table))
+    .filter((c, _, all) => c.score === all[0]!.score && keyed(c.table) === keyed(all[0]!.table));
+  const ranked = named ? [named.table] : [...new Set(links.map((c) => c.table))];
+  // "The most common country among customers": a table named elsewhere picks the column it holds or reaches.
+  const counted = tables.find((t) => t.score >= 1 && t.at !== at && ranked.some((r) => (r === t.table ? !named : reaches(graph, t.table, r))));
+  if (counted) return counted.table;
+  if (!named) return ranked.length === 1 ? ranked[0]! : `whether ${links[0]!.column.name} means ${ranked.map((t) => t.name).join(' or ')}`;
+  return countedChild(graph, named.table) ?? `what to count to find the most common ${named.table.name}`;
+}
+
+/** "Active customers", "活跃客户数" (active count customers), "customers who are active": the table the word qualifies. */
+function activeLink(tokens: Token[], tables: TableLink[]): { at: number; table: CatalogTable } | undefined {
+  const at = tokens.findIndex((t) => t.word === 'active');
+  if (at < 0) return undefined;
+  const link =
+    tables.find((t) => t.score >= 1 && t.at > at && tokens.slice(at + 1, t.at).every((x) => x.word === 'count')) ??
+    tables.findLast((t) => t.score >= 1 && t.at + t.width <= at && tokens.slice(t.at + t.width, at).every((x) => isFiller(x.word) || x.word === 'who'));
+  return link && { at, table: link.table };
+}
+
+/** The flag column marking a row active, true as a bound value: a boolean first, else a 0/1 number. */
+function activeFilter(table: CatalogTable): Filter | undefined {
+  const flags = table.columns.filter((c) => ACTIVE_FLAG.test(c.name) && (c.type === 'boolean' || isNumeric(c)));
+  const flag = flags.find((c) => c.type === 'boolean') ?? flags[0];
+  return flag && { table, column: flag.name, op: '=', value: flag.type === 'boolean' ? 'true' : 1 };
 }
 
 function glossaryMeasure(graph: Graph, knowledge: PlannerKnowledge, tokens: Token[]): Omit<Measure, 'fn'> | undefined {
@@ -275,16 +373,30 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const counting = countAt >= 0;
   const revenueAt = words.findIndex((w) => REVENUE_WORDS.has(w));
   const glossary = glossaryMeasure(graph, knowledge, tokens);
+  // "The most common (sales) channel": counted rows ranked by the first table or column named after it.
+  const commonAt = words.findIndex((w, i) => (w === 'common' || w === 'frequent') && (words[i - 1] === 'most' || words[i - 1] === 'least'));
+  const rankedAt = commonAt < 0 ? -1 : tokens.findIndex((_, i) => i > commonAt && (tables.some((t) => t.at === i && t.score >= 1) || columns.some((c) => c.at === i && isDimension(c.table, c.column))));
+  // "Units sold": not "price per unit", nor a column or table whose name holds "unit" (unit_price, units_in_stock).
+  const unitsAt = words.findIndex((w, i) => w === 'unit' && !/^(per|each|a)$/.test(words[i - 1] ?? '') && ![...columns, ...tables].some((l) => l.score >= 1 && l.at <= i && i < l.at + l.width));
+  const rowValue = fn && fn !== 'sum' ? rowValueMeasure(graph, tables, tokens) : undefined;
+  const active = activeLink(tokens, tables);
   // A column named just before a comparison ("unit price over 100") filters; it is not the measure.
   const compared = new Set(p.comparisons.map((c) => c.at));
   const inComparison = (l: { at: number; width: number }) => compared.has(l.at + l.width);
   const mentioned = (table: CatalogTable) => tables.find((t) => t.table === table && t.score >= 1);
   const numericLinks = columns
-    .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c))
+    .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c) && c.at !== active?.at)
     .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at || keyed(b.table) - keyed(a.table));
   const afterRanking = tokens.findIndex((t, i) => i > 0 && (TOP_WORDS.has(tokens[i - 1]!.word) || BOTTOM_WORDS.has(tokens[i - 1]!.word) || numberWord(tokens[i - 1]!.word) !== undefined) && tables.some((l) => l.at === i));
   if (glossary) {
     measure = { ...glossary, fn: fn ?? 'sum' };
+  } else if (commonAt >= 0) {
+    const subject = rankedAt < 0 ? 'what is the most common' : commonSubject(graph, rankedAt, tables, columns);
+    if (typeof subject === 'string') missing.push(subject);
+    else measure = { fn: 'count', table: subject, value: { kind: 'rows' }, label: subject.name };
+    tokens[commonAt]!.used = true;
+    const hint = typeof subject !== 'string' && mentioned(subject);
+    if (hint) use(tokens, hint.at, hint.width);
   } else if (revenueAt >= 0 && !(counting && tables.some((t) => t.score >= 1 && t.at > countAt && t.at <= countAt + 3))) {
     const near = tables.find((t) => t.score >= 1 && revenueMeasure(graph, t.table))?.table;
     const revenue = revenueMeasure(graph, near);
@@ -301,6 +413,16 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     use(tokens, best.at, best.width);
     const hint = mentioned(best.table);
     if (hint) use(tokens, hint.at, hint.width);
+  } else if (unitsAt >= 0) {
+    const near = tables.find((t) => t.score >= 1 && unitsMeasure(graph, t.table))?.table;
+    const units = unitsMeasure(graph, near);
+    if (units) {
+      measure = { ...units, fn: fn ?? 'sum' };
+      tokens[unitsAt]!.used = true;
+    } else missing.push('which quantity "units" means');
+  } else if (rowValue) {
+    measure = { ...rowValue.measure, fn: fn! };
+    use(tokens, rowValue.at, rowValue.width);
   } else {
     const distinctAt = words.findIndex((w) => DISTINCT_WORDS.has(w));
     const distinctLinks = distinctAt >= 0 ? columns.filter((c) => c.at > distinctAt && !isNumeric(c.column) && c.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || keyed(b.table) - keyed(a.table)) : [];
@@ -340,6 +462,18 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (!missing.length) missing.push('what to measure');
     return { ok: false, understood, missing };
   }
+  // "Active customers": the table's own flag; else, or over a period, the ones with a dated row of their own (an order).
+  const flag = active && !p.range && !p.grain ? activeFilter(active.table) : undefined;
+  if (active) {
+    tokens[active.at]!.used = true;
+    const counted = measure.value.kind === 'rows' && measure.table === active.table;
+    // Only a named thing (a customer, not an order) is active by what it does.
+    const events = flag || !labelColumns(active.table) ? [] : eventTables(graph, active.table);
+    const key = events.length === 1 ? graph.edges.get(events[0]!.id)!.find((e) => e.to === active.table && !e.fansOut)?.fromColumns : undefined;
+    if (counted && flag) measure = { ...measure, label: `active ${measure.label}` };
+    else if (counted && key?.length === 1) measure = { fn: 'count', table: events[0]!, value: { kind: 'distinct', column: key[0]! }, label: `active ${active.table.name}` };
+    else if (!flag) missing.push(`what makes ${active.table.name} active`);
+  }
   understood.push(measure.value.kind === 'rows' ? `the number of ${measure.table.name}` : `${measure.fn} of ${measure.label}`);
   const base = measure.table;
   // A join may fan out once (counting distinct rows keeps that exact); a longer or doubly fanned path is a guess.
@@ -370,6 +504,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   }
   kept.push(...alternatives);
   if (p.values.length && kept.length === 0) missing.push(`where ${p.values.map((v) => v.value).join(', ')} is recorded`);
+  if (flag && reachable(flag.table)) kept.push(flag);
+  else if (flag) missing.push(`how ${measure.label} relates to ${flag.table.name}`);
   for (const f of kept) understood.push(`${f.column} ${f.op === '=' || f.op === 'in' ? 'is' : 'is not'} ${Array.isArray(f.value) ? f.value.join(' or ') : f.value}`);
   for (const t of tokens) if (['not', 'excluding', 'exclude', 'except', 'without', 'non', 'other', 'besides'].includes(t.word) && p.values.some((v) => v.negated)) t.used = true;
 
@@ -419,6 +555,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   };
   const starts = words.flatMap((w, i) => (w === 'by' || w === 'per' || w === 'each' || w === 'across' || (w === 'and' && i > byAt && byAt >= 0) ? [i + 1] : []));
   if (p.limit !== undefined || p.direction) starts.push(...words.flatMap((w, i) => (TOP_WORDS.has(w) || BOTTOM_WORDS.has(w) ? [i + 1, i + 2] : [])));
+  if (rankedAt >= 0) starts.push(rankedAt);
   for (const at of [...new Set(starts)].sort((a, b) => a - b)) {
     if (tokens[at - 1]?.word === 'by' && tokens[at] && REVENUE_WORDS.has(tokens[at].word)) continue;
     const g = dimensionAt(at);
@@ -466,6 +603,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     }
   }
 
+  // An order's value cannot be split by anything finer than the order, such as the category of each line.
+  const { per } = measure;
+  for (const t of per ? new Set([...groupBy.map((g) => g.table), ...kept.map((f) => f.table), range?.table]) : []) {
+    if (t && !reaches(graph, per!, t)) missing.push(`how to split the value of one ${identifierWords(per!.name).join(' ')} by ${t.name}`);
+  }
+  if (commonAt >= 0 && groupBy.length > 1) missing.push('how to find the most common one within each group');
+
   // "the Web channel", "rating PG": the name of a filtered column explains itself.
   for (const l of columns) if (kept.some((f) => f.table === l.table && f.column === l.column.name)) use(tokens, l.at, l.width);
   // Anything left unexplained means the question says something the plan would ignore.
@@ -481,7 +625,9 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   // "Which platform has the most likes?": one answer, the first.
   const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
-  const limit = p.limit ?? (p.direction && which && groups.length > 0 && groups[0]!.kind !== 'time' ? 1 : undefined);
+  // "The 3 most common genres": the number before the superlative, else the first and any tied with it.
+  const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? 1 : undefined;
+  const limit = p.limit ?? commonLimit ?? (p.direction && which && groups.length > 0 && groups[0]!.kind !== 'time' ? 1 : undefined);
   let plan: Plan = {
     measure,
     groupBy,
@@ -489,6 +635,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     range,
     limit,
     direction: p.direction ?? 'desc',
+    ties: commonAt >= 0,
     share: p.share && groupBy.length > 0,
     growth: p.growth && groupBy[0]?.kind === 'time',
   };
@@ -519,6 +666,7 @@ function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: bo
     range: said.range ? next.range : previous.range,
     limit: timeOnly ? undefined : said.limit ? next.limit : said.groupBy ? undefined : previous.limit,
     direction: said.limit ? next.direction : previous.direction,
+    ties: said.limit ? next.ties : previous.ties,
     share: next.share || (previous.share && !said.groupBy),
     growth: next.growth,
   };

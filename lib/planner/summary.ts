@@ -2,7 +2,8 @@ import { intlLocale } from '@/lib/format';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import type { PlannerKnowledge } from './knowledge';
-import { groupLabel, planQuestion, type Grain, type Plan } from './plan';
+import { chineseTerm, hasChinese, identifierWords } from './lexicon';
+import { groupLabel, planQuestion, type Aggregate, type Grain, type Grouping, type Plan } from './plan';
 
 export type Lang = 'en' | 'zh';
 export type ModelResult =
@@ -20,10 +21,52 @@ export type ModelResult =
 const format = (value: unknown, lang: Lang) =>
   typeof value === 'number' ? new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2 }).format(value) : String(value);
 
-function definition(plan: Plan, lang: Lang): string {
-  const v = plan.measure.value;
-  if (v.kind !== 'revenue') return '';
-  const formula = `${v.quantity} × ${v.price}${v.discount ? ` × (1 − ${v.discount})` : ''}`;
+const plural = (name: string) => {
+  const words = name.replaceAll('_', ' ');
+  return words.endsWith('s') ? words : words.endsWith('y') ? `${words.slice(0, -1)}ies` : `${words}s`;
+};
+const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+/** A term inside Chinese text: English words keep a space either side. */
+const inZh = (term: string) => (hasChinese(term) ? term : ` ${term} `);
+const ZH_GRAINS: Record<Grain, string> = { day: '天', week: '周', month: '月', quarter: '季度', year: '年' };
+
+/** Names of tables, columns and measures as an answer in `lang` says them. */
+type Namer = (identifier: string) => string;
+
+/**
+ * In Chinese: the name the dataset's descriptions give, else the lexicon's term for the words of
+ * the identifier (word by word if need be), else the identifier itself.
+ */
+function namer(lang: Lang, aliases: [string, string][]): Namer {
+  if (lang === 'en') return (identifier) => identifier;
+  return (identifier) => {
+    const words = identifierWords(identifier);
+    const described = aliases.find(([, en]) => en.trim() === words.join(' '))?.[0];
+    const parts = words.map(chineseTerm);
+    return described ?? chineseTerm(words.join(' ')) ?? (parts.every((p) => p !== undefined) ? parts.join('') : identifier);
+  };
+}
+
+const EN_FNS: Partial<Record<Aggregate, string>> = { avg: 'average', median: 'median', min: 'minimum', max: 'maximum' };
+const ZH_FNS: Partial<Record<Aggregate, (label: string) => string>> = { avg: (l) => `平均${l}`, median: (l) => `${l}中位数`, min: (l) => `最小${l}`, max: (l) => `最大${l}` };
+
+/** "Median order value", "平均点赞数": the measure with its aggregate; a sum or a count is named by what it adds up. */
+function measureName(plan: Plan, lang: Lang, name: Namer): string {
+  const label = name(plan.measure.label);
+  const fn = plan.measure.fn;
+  if (lang === 'zh') return ZH_FNS[fn]?.(label) ?? label;
+  return EN_FNS[fn] ? `${EN_FNS[fn]} ${label}` : label;
+}
+
+function definition(plan: Plan, lang: Lang, name: Namer): string {
+  const { value: v, per, table } = plan.measure;
+  if (v.kind !== 'revenue' && !per) return '';
+  const formula = v.kind === 'revenue' ? `${v.quantity} × ${v.price}${v.discount ? ` × (1 − ${v.discount})` : ''}` : v.kind === 'column' ? v.column : '';
+  if (per) {
+    return lang === 'zh'
+      ? `\n\n每个${inZh(name(per.name))}的金额为其${inZh(name(table.name))}的 ${formula} 之和。`
+      : `\n\nEach ${identifierWords(per.name).join(' ')}'s value is the sum of ${formula} over its ${plural(table.name)}.`;
+  }
   return lang === 'zh' ? `\n\n销售额按 ${formula} 计算。` : `\n\nRevenue is ${formula}.`;
 }
 
@@ -35,63 +78,89 @@ function period(value: unknown, grain: Grain): string {
   return text.slice(0, 10);
 }
 
-function timeSeries(plan: Plan, result: Extract<ModelResult, { rows: unknown[][] }>, grain: Grain, lang: Lang): string {
+type Rows = Extract<ModelResult, { rows: unknown[][] }>;
+
+/** "By month", "by product", "按地区". */
+function groupName(g: Grouping, lang: Lang, name: Namer): string {
+  if (g.kind === 'time') return lang === 'zh' ? ZH_GRAINS[g.grain] : g.grain;
+  return g.kind === 'entity' ? name(identifierWords(g.table.name).join(' ')) : name(groupLabel(g));
+}
+
+function timeSeries(plan: Plan, result: Rows, grain: Grain, lang: Lang, name: Namer): string {
   const points = result.rows.filter((r) => typeof r[1] === 'number') as [unknown, number][];
   if (points.length === 0) return lang === 'zh' ? '这段时间没有数据。' : 'There is no data in this period.';
-  const m = plan.measure.label;
+  const m = measureName(plan, lang, name);
   // The rows may be a sample: the extremes and the last row, when given, cover all of them.
-  const all = result.extremes?.[m];
+  const all = result.extremes?.[plan.measure.label];
   const high = (all?.max ?? points.reduce((a, b) => (b[1] > a[1] ? b : a))) as [unknown, number];
   const low = (all?.min ?? points.reduce((a, b) => (b[1] < a[1] ? b : a))) as [unknown, number];
   const first = period(points[0]![0], grain);
   const last = period((result.lastRow ?? points.at(-1)!)[0], grain);
   const count = result.rowCount;
   if (lang === 'zh') {
-    return `${m} 按${{ day: '天', week: '周', month: '月', quarter: '季度', year: '年' }[grain]}统计（${first} 至 ${last}，共 ${count} 期）：最高为 **${period(high[0], grain)}**（${format(high[1], lang)}），最低为 **${period(low[0], grain)}**（${format(low[1], lang)}）。`;
+    return `${inZh(m)}按${ZH_GRAINS[grain]}统计（${first} 至 ${last}，共 ${count} 期）：最高为 **${period(high[0], grain)}**（${format(high[1], lang)}），最低为 **${period(low[0], grain)}**（${format(low[1], lang)}）。`.trim();
   }
-  return `${m[0]!.toUpperCase()}${m.slice(1)} by ${grain} from ${first} to ${last} (${count} periods): highest in **${period(high[0], grain)}** (${format(high[1], lang)}), lowest in **${period(low[0], grain)}** (${format(low[1], lang)}).`;
+  return `${capitalized(m)} by ${grain} from ${first} to ${last} (${count} periods): highest in **${period(high[0], grain)}** (${format(high[1], lang)}), lowest in **${period(low[0], grain)}** (${format(low[1], lang)}).`;
 }
 
-/** A short answer built from the query result, in the question's language. */
-export function summarize(plan: Plan, result: ModelResult, lang: Lang): string {
-  const text = summarizeResult(plan, result, lang);
+/** "The most common status is delivered": the rows kept by a limit with ties, the first of them the answer. */
+function mostCommon(plan: Plan, rows: unknown[][], width: number, group: string, lang: Lang, name: Namer): string {
+  const label = (r: unknown[]) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}**`;
+  const counts = new Set(rows.map((r) => format(r[width], lang)));
+  const n = format(rows[0]![width], lang);
+  const what = name(plan.measure.label);
+  const most = plan.direction === 'asc' ? (lang === 'zh' ? '最少见' : 'least') : lang === 'zh' ? '最常见' : 'most';
+  if (lang === 'zh') {
+    const count = `${n} 条${inZh(what)}记录`;
+    if (rows.length === 1) return `${most}的${inZh(group)}是 ${label(rows[0]!)}（${count}）。`;
+    if (counts.size === 1) return `${rows.map(label).join('、')} 并列${most}的${inZh(group)}（各 ${count}）。`;
+    return `${most}的${inZh(group)}：${rows.map((r) => `${label(r)}（${format(r[width], lang)}）`).join('、')}。`;
+  }
+  const count = `${n} ${plural(what)}`;
+  if (rows.length === 1) return `The ${most} common ${group} is ${label(rows[0]!)} (${count}).`;
+  if (counts.size === 1) return `${rows.slice(0, -1).map(label).join(', ')} and ${label(rows.at(-1)!)} are tied as the ${most} common ${group} (${count} each).`;
+  const listed = rows.map((r) => `${label(r)} (${format(r[width], lang)})`);
+  return `The ${rows.length} ${most} common ${plural(group)}: ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}.`;
+}
+
+/** A short answer built from the query result, in the question's language; `aliases` are the dataset's Chinese names. */
+export function summarize(plan: Plan, result: ModelResult, lang: Lang, aliases: [string, string][] = []): string {
+  const text = summarizeResult(plan, result, lang, namer(lang, aliases));
   if (!plan.range || 'error' in result) return text;
   return lang === 'zh' ? `${plan.range.label} 年：${text}` : `In ${plan.range.label}: ${text}`;
 }
 
-function summarizeResult(plan: Plan, result: ModelResult, lang: Lang): string {
+function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Namer): string {
   if ('error' in result) {
     return lang === 'zh'
       ? `查询失败：${result.error}${result.hint ? `（${result.hint}）` : ''}`
       : `The query failed: ${result.error}${result.hint ? ` (${result.hint})` : ''}`;
   }
   const { rows } = result;
-  const measure = plan.measure.label;
+  const measure = measureName(plan, lang, name);
   if (plan.groupBy.length === 0) {
     const value = format(rows[0]?.[0], lang);
-    if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条 ${measure} 记录。` : `There are **${value}** ${measure}.`;
-    return (lang === 'zh' ? `${measure} 的结果是 **${value}**。` : `The ${plan.measure.fn} of ${measure} is **${value}**.`) + definition(plan, lang);
+    if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条${inZh(measure)}记录。` : `There are **${value}** ${plural(measure)}.`;
+    const total = plan.measure.fn === 'sum' && !measure.includes('total') ? 'total ' : '';
+    const text = lang === 'zh' ? `${measure}为 **${value}**。` : `The ${total}${measure} is **${value}**.`;
+    return text + definition(plan, lang, name);
   }
   const [first] = plan.groupBy;
-  if (first.kind === 'time' && plan.groupBy.length === 1) return timeSeries(plan, result, first.grain, lang) + definition(plan, lang);
+  if (first.kind === 'time' && plan.groupBy.length === 1) return timeSeries(plan, result, first.grain, lang, name) + definition(plan, lang, name);
   if (rows.length === 0) return lang === 'zh' ? '没有符合条件的数据。' : 'No rows match.';
-  const group = plan.groupBy.map(groupLabel).join(lang === 'zh' ? '和' : ' and ');
+  const group = plan.groupBy.map((g) => groupName(g, lang, name)).join(lang === 'zh' ? '和' : ' and ');
   // The label columns come first, then the measure (then a share or growth column).
   const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
+  if (plan.ties) return mostCommon(plan, rows, width, group, lang, name) + definition(plan, lang, name);
   const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
   const head =
     lang === 'zh'
-      ? `按 ${group} 统计的 ${measure}：最高的是 ${top.join('、')}，共 ${result.rowCount} 组。`
-      : `${measure[0]!.toUpperCase()}${measure.slice(1)} by ${group}: ${top[0]} leads${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}; ${result.rowCount} ${result.rowCount === 1 ? 'group' : 'groups'} in all.`;
-  return head + definition(plan, lang);
+      ? `按${inZh(group)}统计的${inZh(measure)}：最高的是 ${top.join('、')}，共 ${result.rowCount} 组。`
+      : `${capitalized(measure)} by ${group}: ${top[0]} leads${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}; ${result.rowCount} ${result.rowCount === 1 ? 'group' : 'groups'} in all.`;
+  return head + definition(plan, lang, name);
 }
 
 /** Questions this catalog can answer, for when the planner cannot answer the one asked. */
-const plural = (name: string) => {
-  const words = name.replaceAll('_', ' ');
-  return words.endsWith('s') ? words : words.endsWith('y') ? `${words.slice(0, -1)}ies` : `${words}s`;
-};
-
 export function suggestions(catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string[] {
   // Base tables (with a primary key) make the plainest questions; views repeat them.
   const tables = catalog.tables.filter((t) => t.primaryKey.length > 0);
