@@ -41,7 +41,13 @@ const demoUsers = demo ? await ensureDemoUsers(dataDir) : null;
 
 const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start', '-p', String(port)], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: booted.databaseUrl, QUARRY_SECRET: booted.secret, NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    ...process.env,
+    DATABASE_URL: booted.databaseUrl,
+    QUARRY_SECRET: booted.secret,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/exit-with-parent.cjs')}`].filter(Boolean).join(' '),
+  },
 });
 
 let stopping = false;
