@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { queryWarehouse } from './databases';
+import { queryApp, queryWarehouse } from './databases';
 
 test('a question typed in the browser is answered from Postgres, streamed, with its SQL and table', async ({ page }) => {
   await page.goto('/');
@@ -51,4 +51,36 @@ test('the interface follows the browser language: Chinese', async ({ browser }) 
   await expect(page.getByTestId('answer-text')).toContainText('共有');
   await expect(page.getByTestId('result-table').locator('tbody td').first()).toHaveText(new Intl.NumberFormat('zh-CN').format(n));
   await context.close();
+});
+
+test('Retry pressed before the chat client has loaded is sent as soon as it has', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('composer').fill('How many customers are there?');
+  await page.getByTestId('composer').press('Enter');
+  await expect(page.getByTestId('result-table')).toBeVisible();
+  const conversationId = new URL(page.url()).pathname.split('/').at(-1)!;
+  // The question is left without its answer, as after a crash.
+  await queryApp("DELETE FROM messages WHERE conversation_id = $1 AND role = 'assistant'", [conversationId]);
+
+  // The chat client's script is held back until the test lets it through.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('prepareSendMessagesRequest')) await released;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`/c/${conversationId}`);
+  await expect(page.getByText('This question has no answer yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+  await expect(page.getByTestId('result-table')).toBeHidden();
+
+  release();
+  await expect(page.getByTestId('result-table')).toBeVisible();
+  await expect.poll(() => queryApp<{ role: string }>('SELECT role FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId])).toEqual([
+    { role: 'user' },
+    { role: 'assistant' },
+  ]);
 });

@@ -14,6 +14,8 @@ type Props = {
   datasetId: RefObject<string | undefined>;
   /** A question asked before this client loaded: sent as soon as it has. */
   question: QuarryUIMessage | undefined;
+  /** Retry was pressed before this client loaded: the last question is sent again as soon as it has. */
+  retry: boolean;
   /** Called with the chat's state and actions whenever its state changes. */
   onChange: (chat: ChatHelpers) => void;
 };
@@ -23,7 +25,7 @@ type Props = {
  * answers, picks up one still being written. Renders nothing; the page renders what it reports.
  * Loaded once the page has hydrated (see chat.tsx).
  */
-export function ChatClient({ id, initialMessages, datasetId, question, onChange }: Props) {
+export function ChatClient({ id, initialMessages, datasetId, question, retry, onChange }: Props) {
   const transport = useMemo(
     () =>
       new DefaultChatTransport<QuarryUIMessage>({
@@ -50,6 +52,13 @@ export function ChatClient({ id, initialMessages, datasetId, question, onChange 
     sent.current = question.id;
     void sendMessage(question);
   }, [question, sendMessage]);
+
+  const retried = useRef(false);
+  useEffect(() => {
+    if (!retry || retried.current) return;
+    retried.current = true;
+    void regenerate();
+  }, [retry, regenerate]);
 
   useEffect(
     () => onChange({ id, messages, setMessages, sendMessage, status, stop, error, regenerate }),

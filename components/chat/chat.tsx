@@ -61,18 +61,23 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
   // Until the client has loaded, the conversation shows as the server rendered it. A question asked
   // meanwhile shows at once, as sent, and the client sends it when it loads.
   const [queued, setQueued] = useState<QuarryUIMessage>();
-  const waiting = queued !== undefined && !client?.messages.some((m) => m.id === queued.id);
-  if (queued && !waiting) setQueued(undefined);
+  // Retry, likewise, waits for the client, which retries as soon as it loads.
+  const [retryQueued, setRetryQueued] = useState(false);
+  if (retryQueued && client) setRetryQueued(false);
+  const asking = queued !== undefined && !client?.messages.some((m) => m.id === queued.id);
+  if (queued && !asking) setQueued(undefined);
   const messages = useMemo(
-    () => (waiting ? [...initialMessages, queued] : (client?.messages ?? initialMessages)),
-    [waiting, queued, client?.messages, initialMessages],
+    () => (asking ? [...initialMessages, queued] : (client?.messages ?? initialMessages)),
+    [asking, queued, client?.messages, initialMessages],
   );
+  const waiting = asking || retryQueued;
   const status = waiting ? 'submitted' : (client?.status ?? 'ready');
   const error = waiting ? undefined : client?.error;
 
   useEffect(() => {
     setHistoryOpen(false);
     setQueued(undefined);
+    setRetryQueued(false);
   }, [id]);
 
   const busy = status === 'submitted' || status === 'streaming';
@@ -118,8 +123,8 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
     });
 
   const halt = () => {
-    // A question the client has not sent yet is simply dropped.
-    if (!client) return setQueued(undefined);
+    // A question or retry the client has not sent yet is simply dropped.
+    if (!client) return (setQueued(undefined), setRetryQueued(false));
     void client.stop();
     // With resumable streams the answer runs on without this request: the server is asked to end it.
     void fetch(`/api/chat/${id}/stream`, { method: 'DELETE' });
@@ -137,7 +142,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
 
   return (
     <div className="flex h-dvh">
-      <ChatClient id={id} initialMessages={initialMessages} datasetId={datasetRef} question={queued} onChange={setReported} />
+      <ChatClient id={id} initialMessages={initialMessages} datasetId={datasetRef} question={queued} retry={retryQueued} onChange={setReported} />
       <div className="hidden md:block">
         <History user={user} currentId={id} refreshKey={settled.current} />
       </div>
@@ -199,7 +204,7 @@ export function Chat({ id, user, datasets, initialMessages, lockedDatasetId }: P
                   <p className="font-medium">{failure.title}</p>
                   {failure.detail && <p className="text-muted-foreground">{failure.detail}</p>}
                 </div>
-                <Button variant="outline" size="sm" disabled={!client} onClick={() => void client?.regenerate()}>
+                <Button variant="outline" size="sm" onClick={() => (client ? void client.regenerate() : setRetryQueued(true))}>
                   <RotateCcw /> {t('retry')}
                 </Button>
               </div>
