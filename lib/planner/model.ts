@@ -12,7 +12,7 @@ import { compilePlan } from './compile';
 import { hasChinese } from './lexicon';
 import { noKnowledge, type PlannerKnowledge } from './knowledge';
 import { planQuestion, type Plan, type Planned } from './plan';
-import { abstention, summarize, type Lang, type ModelResult } from './summary';
+import { abstention, refusal, summarize, type Lang, type ModelResult } from './summary';
 
 const usage: LanguageModelV4Usage = {
   inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
@@ -53,6 +53,7 @@ function respond(catalog: Catalog, knowledge: PlannerKnowledge, prompt: Language
   const lang: Lang = hasChinese(question) ? 'zh' : 'en';
   const planned = planConversation(questions, catalog, knowledge, new Date());
   const compiled = planned.ok ? compilePlan(planned.plan, catalog) : undefined;
+  if (!planned.ok && planned.write) return [{ type: 'text', text: refusal(planned.write, lang) }];
   if (!planned.ok || !compiled) {
     const understood = planned.ok ? [] : planned.understood;
     const missing = planned.ok ? ['how to join these tables without double counting'] : planned.missing;

@@ -4,7 +4,8 @@ import type { PlannerKnowledge } from './knowledge';
 import { chineseAliases } from './aliases';
 import { englishText, hasChinese, identifierWords, isFiller, numberWord, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
-import { chineseNumerals, parseGrain, parseTimeRange, type Grain } from './time';
+import { countingQuestion, writeRequest, type WriteRequest } from './write';
+import { chineseNumerals, parseGrain, parseTimeRange, rangePhrase, type DateRange, type Grain } from './time';
 
 export type { Grain };
 export type Aggregate = 'count' | 'sum' | 'avg' | 'median' | 'min' | 'max';
@@ -23,7 +24,7 @@ export type Filter =
   | { table: CatalogTable; column: string; op: '=' | '<>' | '>' | '>=' | '<' | '<='; value: string | number }
   | { table: CatalogTable; column: string; op: 'in' | 'not in'; value: string[] };
 /** Rows whose `column` falls in [from, to): dates as bound parameters. */
-export type TimeRange = { table: CatalogTable; column: string; from: string; to: string; label: string };
+export type TimeRange = DateRange & { table: CatalogTable; column: string };
 export type Plan = {
   measure: Measure;
   groupBy: Grouping[];
@@ -36,7 +37,8 @@ export type Plan = {
   share: boolean;
   growth: boolean;
 };
-export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string[]; missing: string[] };
+/** `write`: the question asks to change data, which is never planned; `suggestion` counts what it names instead. */
+export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string[]; missing: string[]; write?: WriteRequest & { suggestion?: string } };
 
 const REVENUE_WORDS = new Set(['revenue', 'sale', 'turnover', 'income', 'gmv']);
 const AGGREGATES: Record<string, Aggregate> = {
@@ -50,6 +52,13 @@ const QUANTITY = /^(quantity|qty|units?|quantity_sold|units_sold)$/;
 /** A column flagging a row as active: `active`, `is_active`, Pagila's `activebool`. */
 const ACTIVE_FLAG = /^(is_)?active(_?flag|bool)?$/;
 const MAX_JOINS = 4;
+/** "Who spent the most?", "which customers bought the most", "top buyers": what was spent (or bought), ranked per buyer. */
+const BUYING_WORDS = new Set(['buy', 'bought', 'purchase', 'purchased', 'spend', 'spent', 'spending', 'buyer', 'spender', 'purchaser', 'shopper']);
+/** Words that name the buyer without naming a table: ranked per customer. */
+const BUYER_WORDS = new Set(['who', 'buyer', 'spender', 'purchaser', 'shopper']);
+export const BUYER_TABLE = /^(customer|client|buyer|purchaser|shopper)s?$/;
+export const SPENT = 'amount spent';
+export const BOUGHT = 'units bought';
 const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
 const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
 const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
@@ -74,7 +83,7 @@ type Token = { word: string; used: boolean };
 type Parsed = {
   tokens: Token[];
   filters: Filter[];
-  range?: { from: string; to: string; label: string };
+  range?: DateRange;
   grain?: Grain;
   limit?: number;
   direction?: 'desc' | 'asc';
@@ -352,6 +361,8 @@ const use = (tokens: Token[], at: number, width: number) => {
 /** Question -> plan over the catalog, or what was and was not understood. */
 export function planQuestion(question: string, catalog: Catalog, { knowledge, today, previous }: PlanOptions): Planned {
   const graph = graphOf(catalog);
+  const write = writeRequest(question, graph);
+  if (write) return { ok: false, understood: [], missing: [], write: { ...write, suggestion: readInstead(write, catalog, knowledge, today) } };
   const p = parse(question, knowledge, graph, today);
   const { tokens } = p;
   const words = tokens.map((t) => t.word);
@@ -380,6 +391,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const unitsAt = words.findIndex((w, i) => w === 'unit' && !/^(per|each|a)$/.test(words[i - 1] ?? '') && ![...columns, ...tables].some((l) => l.score >= 1 && l.at <= i && i < l.at + l.width));
   const rowValue = fn && fn !== 'sum' ? rowValueMeasure(graph, tables, tokens) : undefined;
   const active = activeLink(tokens, tables);
+  const buyingAt = p.direction ? words.findIndex((w) => BUYING_WORDS.has(w)) : -1;
+  const itemsAt = buyingAt >= 0 ? (unitsAt >= 0 ? unitsAt : words.indexOf('item')) : -1;
   // A column named just before a comparison ("unit price over 100") filters; it is not the measure.
   const compared = new Set(p.comparisons.map((c) => c.at));
   const inComparison = (l: { at: number; width: number }) => compared.has(l.at + l.width);
@@ -413,6 +426,15 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     use(tokens, best.at, best.width);
     const hint = mentioned(best.table);
     if (hint) use(tokens, hint.at, hint.width);
+  } else if (buyingAt >= 0) {
+    // Money spent, the revenue measure, unless units or items were bought; a superlative ranks, it does not aggregate.
+    const near = tables.find((t) => t.score >= 1 && (itemsAt >= 0 ? unitsMeasure : revenueMeasure)(graph, t.table))?.table;
+    const bought = itemsAt >= 0 ? unitsMeasure(graph, near) : revenueMeasure(graph, near);
+    if (bought) {
+      measure = { ...bought, fn: 'sum', label: itemsAt >= 0 ? BOUGHT : SPENT };
+      for (const t of tokens) if (BUYING_WORDS.has(t.word)) t.used = true;
+      if (itemsAt >= 0) tokens[itemsAt]!.used = true;
+    } else missing.push(itemsAt >= 0 ? 'which quantity was bought' : 'how spending is computed here');
   } else if (unitsAt >= 0) {
     const near = tables.find((t) => t.score >= 1 && unitsMeasure(graph, t.table))?.table;
     const units = unitsMeasure(graph, near);
@@ -558,6 +580,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (rankedAt >= 0) starts.push(rankedAt);
   for (const at of [...new Set(starts)].sort((a, b) => a - b)) {
     if (tokens[at - 1]?.word === 'by' && tokens[at] && REVENUE_WORDS.has(tokens[at].word)) continue;
+    // "Bought the most units": what was bought is measured, not grouped by (Northwind's quantity_per_unit).
+    if (at === itemsAt) continue;
     const g = dimensionAt(at);
     if (g && !groupBy.some((x) => JSON.stringify([x.table.id, 'column' in x ? x.column : '']) === JSON.stringify([g.table.id, 'column' in g ? g.column : '']))) {
       groupBy.push(g);
@@ -570,6 +594,12 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       const g = dimensionAt(at);
       if (g) groupBy.push(g);
     }
+  }
+  // "Who spent the most", "top buyers": per customer.
+  if (buyingAt >= 0 && groupBy.length === 0) {
+    const buyer = words.some((w) => BUYER_WORDS.has(w)) ? graph.catalog.tables.find((t) => BUYER_TABLE.test(t.name) && t.primaryKey.length > 0 && reachable(t)) : undefined;
+    if (buyer) groupBy.push({ kind: 'entity', table: buyer, key: buyer.primaryKey, labels: labelColumns(buyer) ?? buyer.primaryKey });
+    else missing.push('who or what to rank by what was bought');
   }
   // Compared values are shown side by side.
   for (const f of alternatives) if (f.op === 'in' && !groupBy.some((g) => g.kind === 'column' && g.table === f.table && g.column === f.column)) groupBy.push({ kind: 'column', table: f.table, column: f.column });
@@ -599,7 +629,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (!when) missing.push('which date to use');
     else {
       range = { ...when, ...p.range };
-      understood.push(`in ${p.range.label}`);
+      understood.push(rangePhrase(p.range, 'en'));
     }
   }
 
@@ -623,7 +653,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
 
   // "Which platform has the most likes?": one answer, the first.
-  const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
+  // "Who spent the most?" asks for one buyer too.
+  const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || (buyingAt >= 0 && /^\s*who\b/i.test(englishText(question).trim())) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
   // "The 3 most common genres": the number before the superlative, else the first and any tied with it.
   const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? 1 : undefined;
@@ -650,6 +681,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (missing.length) return { ok: false, understood, missing };
   for (const g of plan.groupBy) understood.push(`grouped by ${groupLabel(g)}`);
   return { ok: true, plan };
+}
+
+/** The question counting the rows a write names, if it plans as one. */
+function readInstead(write: WriteRequest, catalog: Catalog, knowledge: PlannerKnowledge, today: Date): string | undefined {
+  const question = countingQuestion(write, today);
+  const planned = question ? planQuestion(question, catalog, { knowledge, today }) : undefined;
+  return planned?.ok && planned.plan.measure.value.kind === 'rows' ? question : undefined;
 }
 
 /** A follow-up changes what it names and keeps the rest of the previous plan. */

@@ -3,7 +3,8 @@ import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseTerm, hasChinese, identifierWords } from './lexicon';
-import { groupLabel, planQuestion, type Aggregate, type Grain, type Grouping, type Plan } from './plan';
+import { BOUGHT, BUYER_TABLE, groupLabel, planQuestion, SPENT, type Aggregate, type Grain, type Grouping, type Plan, type Planned } from './plan';
+import { rangePhrase } from './time';
 
 export type Lang = 'en' | 'zh';
 export type ModelResult =
@@ -67,7 +68,8 @@ function definition(plan: Plan, lang: Lang, name: Namer): string {
       ? `\n\n每个${inZh(name(per.name))}的金额为其${inZh(name(table.name))}的 ${formula} 之和。`
       : `\n\nEach ${identifierWords(per.name).join(' ')}'s value is the sum of ${formula} over its ${plural(table.name)}.`;
   }
-  return lang === 'zh' ? `\n\n销售额按 ${formula} 计算。` : `\n\nRevenue is ${formula}.`;
+  const spent = plan.measure.label === SPENT;
+  return lang === 'zh' ? `\n\n${spent ? '消费金额' : '销售额'}按 ${formula} 计算。` : `\n\n${spent ? 'Amount spent' : 'Revenue'} is ${formula}.`;
 }
 
 function period(value: unknown, grain: Grain): string {
@@ -123,11 +125,26 @@ function mostCommon(plan: Plan, rows: unknown[][], width: number, group: string,
   return `The ${rows.length} ${most} common ${plural(group)}: ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}.`;
 }
 
+/** "Helena Holý spent the most (49.62), followed by…": buyers ranked by what they spent or bought. */
+function buyers(plan: Plan, result: Rows, width: number, group: string, lang: Lang): string {
+  const [top, ...others] = result.rows.slice(0, 3).map((r) => ({ who: `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}**`, value: format(r[width], lang) }));
+  const least = plan.direction === 'asc';
+  if (lang === 'zh') {
+    const did = `${plan.measure.label === BOUGHT ? '购买件数' : '消费'}${least ? '最少' : '最多'}`;
+    const rest = others.map((o) => `${o.who}（${o.value}）`).join('和 ');
+    return `${top!.who} ${did}（${top!.value}）${rest ? `，其次是 ${rest}；共 ${result.rowCount} 个${inZh(group).trimEnd()}` : ''}。`;
+  }
+  const did = plan.measure.label === BOUGHT ? `bought the ${least ? 'fewest' : 'most'} units` : `spent the ${least ? 'least' : 'most'}`;
+  const rest = others.map((o) => `${o.who} (${o.value})`).join(' and ');
+  return `${top!.who} ${did} (${top!.value})${rest ? `, followed by ${rest}; ${result.rowCount} ${plural(group)} ranked` : ''}.`;
+}
+
 /** A short answer built from the query result, in the question's language; `aliases` are the dataset's Chinese names. */
 export function summarize(plan: Plan, result: ModelResult, lang: Lang, aliases: [string, string][] = []): string {
   const text = summarizeResult(plan, result, lang, namer(lang, aliases));
   if (!plan.range || 'error' in result) return text;
-  return lang === 'zh' ? `${plan.range.label} 年：${text}` : `In ${plan.range.label}: ${text}`;
+  const when = rangePhrase(plan.range, lang);
+  return lang === 'zh' ? `${when}：${text}` : `${capitalized(when)}: ${text}`;
 }
 
 function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Namer): string {
@@ -152,6 +169,8 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   // The label columns come first, then the measure (then a share or growth column).
   const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
   if (plan.ties) return mostCommon(plan, rows, width, group, lang, name) + definition(plan, lang, name);
+  const byBuyer = plan.groupBy.length === 1 && BUYER_TABLE.test(first.table.name);
+  if (byBuyer && (plan.measure.label === SPENT || plan.measure.label === BOUGHT)) return buyers(plan, result, width, group, lang) + definition(plan, lang, name);
   const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
   const head =
     lang === 'zh'
@@ -188,4 +207,14 @@ export function abstention(understood: string[], missing: string[], catalog: Cat
     return `我还不能可靠地回答这个问题${missing.length ? `：无法确定${missing.join('、')}` : ''}。${understood.length ? `我理解的是：${understood.join('，')}。` : ''}\n\n可以试试：\n${ideas}`;
   }
   return `I can't answer that yet${missing.length ? `: I couldn't work out ${missing.join(' or ')}` : ''}.${understood.length ? ` I understood: ${understood.join(', ')}.` : ''}\n\nTry one of these:\n${ideas}`;
+}
+
+/** Quarry never changes data: say so, name what was asked, and offer the question counting those rows. */
+export function refusal(write: NonNullable<Extract<Planned, { ok: false }>['write']>, lang: Lang): string {
+  if (lang === 'zh') {
+    const instead = write.suggestion ? `\n\n如需查看这些数据，可以问：\n- ${write.suggestion}` : '';
+    return `Quarry 只读取数据，不能删除、修改或添加任何内容，所以无法${write.verb}${write.object}。${instead}`;
+  }
+  const instead = write.suggestion ? `\n\nTo look at this data instead, ask:\n- ${write.suggestion}` : '';
+  return `Quarry only reads data: it cannot delete, change or add anything, so I can't ${write.verb}${write.object ? ` ${write.object}` : ''}.${instead}`;
 }

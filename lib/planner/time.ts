@@ -1,10 +1,12 @@
-/** A half-open date range [from, to) as ISO dates, and how to say it. */
-export type DateRange = { from: string; to: string; label: string };
+/** A half-open date range [from, to) as ISO dates, and how to say it in English and in Chinese. */
+export type DateRange = { from: string; to: string; label: string; zh: string };
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const monthIndex = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3)));
+const monthName = (month: number) => `${MONTHS[month]![0]!.toUpperCase()}${MONTHS[month]!.slice(1)}`;
+const ZH_UNITS: Record<string, string> = { day: '天', week: '周', month: '个月', year: '年' };
 const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -37,61 +39,61 @@ export function parseTimeRange(question: string, today: Date): Match | undefined
   const start = utc(y, m, today.getUTCDate());
   const quarterStart = (year: number, quarter: number) => utc(year, (quarter - 1) * 3);
   const rules: [RegExp, (r: RegExpExecArray) => DateRange | undefined][] = [
-    [/\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: `${Number(r[2]) + 1}-01-01`, label: `${r[1]}–${r[2]}` })],
+    [/\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: `${Number(r[2]) + 1}-01-01`, label: `${r[1]}–${r[2]}`, zh: `${r[1]}–${r[2]}年` })],
     [/\bq([1-4])\s*(?:of\s+)?((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*q([1-4])\b/, (r) => {
       const [quarter, year] = r[1] ? [Number(r[1]), Number(r[2])] : [Number(r[4]), Number(r[3])];
-      return { from: iso(quarterStart(year, quarter)), to: iso(quarterStart(year, quarter + 1)), label: `Q${quarter} ${year}` };
+      return { from: iso(quarterStart(year, quarter)), to: iso(quarterStart(year, quarter + 1)), label: `Q${quarter} ${year}`, zh: `${year}年第${quarter}季度` };
     }],
-    [/((?:19|20)\d{2})\s*年\s*(?:第\s*)?([1-4])\s*季度/, (r) => ({ from: iso(quarterStart(+r[1]!, +r[2]!)), to: iso(quarterStart(+r[1]!, +r[2]! + 1)), label: `Q${r[2]} ${r[1]}` })],
+    [/((?:19|20)\d{2})\s*年\s*(?:第\s*)?([1-4])\s*季度/, (r) => ({ from: iso(quarterStart(+r[1]!, +r[2]!)), to: iso(quarterStart(+r[1]!, +r[2]! + 1)), label: `Q${r[2]} ${r[1]}`, zh: `${r[1]}年第${r[2]}季度` })],
     [new RegExp(`\\bsince\\s+${MONTH_RE}(?:\\s+((?:19|20)\\d{2}))?\\b`), (r) => {
       const month = monthIndex(r[1]!);
       const year = r[2] ? Number(r[2]) : month <= m ? y : y - 1;
-      return { from: iso(utc(year, month)), to: iso(addDays(start, 1)), label: `since ${MONTHS[month]} ${year}` };
+      return { from: iso(utc(year, month)), to: iso(addDays(start, 1)), label: `since ${monthName(month)} ${year}`, zh: `${year}年${month + 1}月以来` };
     }],
-    [/\bsince\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: iso(addDays(start, 1)), label: `since ${r[1]}` })],
+    [/\bsince\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: iso(addDays(start, 1)), label: `since ${r[1]}`, zh: `${r[1]}年以来` })],
     [/(?:自|从)\s*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:份)?\s*(?:以来|至今|起)/, (r) => {
       const month = Number(r[2]) - 1;
       const year = r[1] ? Number(r[1]) : month <= m ? y : y - 1;
-      return { from: iso(utc(year, month)), to: iso(addDays(start, 1)), label: `since ${MONTHS[month]} ${year}` };
+      return { from: iso(utc(year, month)), to: iso(addDays(start, 1)), label: `since ${monthName(month)} ${year}`, zh: `${year}年${month + 1}月以来` };
     }],
     [new RegExp(`\\b${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`), (r) => {
       const month = monthIndex(r[1]!);
-      return { from: iso(utc(+r[2]!, month)), to: iso(utc(+r[2]!, month + 1)), label: `${MONTHS[month]} ${r[2]}` };
+      return { from: iso(utc(+r[2]!, month)), to: iso(utc(+r[2]!, month + 1)), label: `${monthName(month)} ${r[2]}`, zh: `${r[2]}年${month + 1}月` };
     }],
-    [/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/, (r) => ({ from: iso(utc(+r[1]!, +r[2]! - 1)), to: iso(utc(+r[1]!, +r[2]!)), label: `${r[1]}-${r[2]!.padStart(2, '0')}` })],
-    [/\b(?:year to date|ytd|this year so far)\b|今年以来|今年至今/, () => ({ from: iso(utc(y, 0)), to: iso(addDays(start, 1)), label: 'year to date' })],
+    [/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/, (r) => ({ from: iso(utc(+r[1]!, +r[2]! - 1)), to: iso(utc(+r[1]!, +r[2]!)), label: `${r[1]}-${r[2]!.padStart(2, '0')}`, zh: `${r[1]}年${+r[2]!}月` })],
+    [/\b(?:year to date|ytd|this year so far)\b|今年以来|今年至今/, () => ({ from: iso(utc(y, 0)), to: iso(addDays(start, 1)), label: 'year to date', zh: '今年以来' })],
     [/\b(?:in the )?(?:past|last|previous|recent)\s+(\d+)\s+(day|week|month|year)s?\b|(?:过去|最近|近)\s*(\d+)\s*(天|日|周|个?星期|个?月|年)/, (r) => {
       const n = Number(r[1] ?? r[3]);
       const unit = r[2] ?? ({ 天: 'day', 日: 'day', 周: 'week', 星期: 'week', 个星期: 'week', 月: 'month', 个月: 'month', 年: 'year' } as Record<string, string>)[r[4]!];
       const end = addDays(start, 1);
       const from = unit === 'day' ? addDays(end, -n) : unit === 'week' ? addDays(end, -7 * n) : unit === 'month' ? utc(y, m - n, today.getUTCDate() + 1) : utc(y - n, m, today.getUTCDate() + 1);
-      return { from: iso(from), to: iso(end), label: `the past ${n} ${unit}${n === 1 ? '' : 's'}` };
+      return { from: iso(from), to: iso(end), label: `the past ${n} ${unit}${n === 1 ? '' : 's'}`, zh: `过去${n}${ZH_UNITS[unit]}` };
     }],
-    [/\blast month\b|\bprevious month\b|上个?月/, () => ({ from: iso(utc(y, m - 1)), to: iso(utc(y, m)), label: 'last month' })],
-    [/\bthis month\b|本月|这个月/, () => ({ from: iso(utc(y, m)), to: iso(utc(y, m + 1)), label: 'this month' })],
+    [/\blast month\b|\bprevious month\b|上个?月/, () => ({ from: iso(utc(y, m - 1)), to: iso(utc(y, m)), label: 'last month', zh: '上个月' })],
+    [/\bthis month\b|本月|这个月/, () => ({ from: iso(utc(y, m)), to: iso(utc(y, m + 1)), label: 'this month', zh: '本月' })],
     [/\blast quarter\b|\bprevious quarter\b|上个?季度/, () => {
       const q0 = Math.floor(m / 3);
-      return { from: iso(utc(y, (q0 - 1) * 3)), to: iso(utc(y, q0 * 3)), label: 'last quarter' };
+      return { from: iso(utc(y, (q0 - 1) * 3)), to: iso(utc(y, q0 * 3)), label: 'last quarter', zh: '上季度' };
     }],
     [/\bthis quarter\b|本季度|这个季度/, () => {
       const q0 = Math.floor(m / 3);
-      return { from: iso(utc(y, q0 * 3)), to: iso(utc(y, q0 * 3 + 3)), label: 'this quarter' };
+      return { from: iso(utc(y, q0 * 3)), to: iso(utc(y, q0 * 3 + 3)), label: 'this quarter', zh: '本季度' };
     }],
-    [/\blast year\b|\bprevious year\b|去年/, () => ({ from: `${y - 1}-01-01`, to: `${y}-01-01`, label: String(y - 1) })],
-    [/\bthis year\b|今年/, () => ({ from: `${y}-01-01`, to: `${y + 1}-01-01`, label: String(y) })],
+    [/\blast year\b|\bprevious year\b|去年/, () => ({ from: `${y - 1}-01-01`, to: `${y}-01-01`, label: String(y - 1), zh: `${y - 1}年` })],
+    [/\bthis year\b|今年/, () => ({ from: `${y}-01-01`, to: `${y + 1}-01-01`, label: String(y), zh: `${y}年` })],
     [/\blast week\b|上周|上个?星期/, () => {
       const monday = addDays(start, -((start.getUTCDay() + 6) % 7));
-      return { from: iso(addDays(monday, -7)), to: iso(monday), label: 'last week' };
+      return { from: iso(addDays(monday, -7)), to: iso(monday), label: 'last week', zh: '上周' };
     }],
     [/\bthis week\b|本周|这周/, () => {
       const monday = addDays(start, -((start.getUTCDay() + 6) % 7));
-      return { from: iso(monday), to: iso(addDays(monday, 7)), label: 'this week' };
+      return { from: iso(monday), to: iso(addDays(monday, 7)), label: 'this week', zh: '本周' };
     }],
-    [/\byesterday\b|昨天/, () => ({ from: iso(addDays(start, -1)), to: iso(start), label: 'yesterday' })],
-    [/\btoday\b|今天/, () => ({ from: iso(start), to: iso(addDays(start, 1)), label: 'today' })],
+    [/\byesterday\b|昨天/, () => ({ from: iso(addDays(start, -1)), to: iso(start), label: 'yesterday', zh: '昨天' })],
+    [/\btoday\b|今天/, () => ({ from: iso(start), to: iso(addDays(start, 1)), label: 'today', zh: '今天' })],
     [/((?:19|20)\d{2})\s*年(?:度)?|\b(?:in|during|for|of)?\s*((?:19|20)\d{2})\b/, (r) => {
       const year = r[1] ?? r[2]!;
-      return { from: `${year}-01-01`, to: `${Number(year) + 1}-01-01`, label: year };
+      return { from: `${year}-01-01`, to: `${Number(year) + 1}-01-01`, label: year, zh: `${year}年` };
     }],
   ];
   for (const [re, make] of rules) {
@@ -101,6 +103,12 @@ export function parseTimeRange(question: string, today: Date): Match | undefined
     if (range) return { range, text: r[0] };
   }
   return undefined;
+}
+
+/** The range as an answer or a question says it: "in 2024", "last month", "since March 2025"; "2024年", "上个月". */
+export function rangePhrase(range: DateRange, lang: 'en' | 'zh'): string {
+  if (lang === 'zh') return range.zh;
+  return /^(last|this|since|year to date|yesterday|today)\b/.test(range.label) ? range.label : `in ${range.label}`;
 }
 
 /** The bucket a question asks for: "monthly", "per week", "by quarter", "每月", "按天". */
