@@ -397,6 +397,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const compared = new Set(p.comparisons.map((c) => c.at));
   const inComparison = (l: { at: number; width: number }) => compared.has(l.at + l.width);
   const mentioned = (table: CatalogTable) => tables.find((t) => t.table === table && t.score >= 1);
+  /** The measure `find` gives, on the first table the question names that has one. */
+  const namedMeasure = (find: typeof revenueMeasure) => find(graph, tables.find((t) => t.score >= 1 && find(graph, t.table))?.table);
   const numericLinks = columns
     .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c) && c.at !== active?.at)
     .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at || keyed(b.table) - keyed(a.table));
@@ -411,8 +413,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     const hint = typeof subject !== 'string' && mentioned(subject);
     if (hint) use(tokens, hint.at, hint.width);
   } else if (revenueAt >= 0 && !(counting && tables.some((t) => t.score >= 1 && t.at > countAt && t.at <= countAt + 3))) {
-    const near = tables.find((t) => t.score >= 1 && revenueMeasure(graph, t.table))?.table;
-    const revenue = revenueMeasure(graph, near);
+    const revenue = namedMeasure(revenueMeasure);
     if (revenue) {
       measure = { ...revenue, fn: fn ?? 'sum' };
       tokens[revenueAt]!.used = true;
@@ -428,16 +429,14 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (hint) use(tokens, hint.at, hint.width);
   } else if (buyingAt >= 0) {
     // Money spent, the revenue measure, unless units or items were bought; a superlative ranks, it does not aggregate.
-    const near = tables.find((t) => t.score >= 1 && (itemsAt >= 0 ? unitsMeasure : revenueMeasure)(graph, t.table))?.table;
-    const bought = itemsAt >= 0 ? unitsMeasure(graph, near) : revenueMeasure(graph, near);
+    const bought = namedMeasure(itemsAt >= 0 ? unitsMeasure : revenueMeasure);
     if (bought) {
       measure = { ...bought, fn: 'sum', label: itemsAt >= 0 ? BOUGHT : SPENT };
       for (const t of tokens) if (BUYING_WORDS.has(t.word)) t.used = true;
       if (itemsAt >= 0) tokens[itemsAt]!.used = true;
     } else missing.push(itemsAt >= 0 ? 'which quantity was bought' : 'how spending is computed here');
   } else if (unitsAt >= 0) {
-    const near = tables.find((t) => t.score >= 1 && unitsMeasure(graph, t.table))?.table;
-    const units = unitsMeasure(graph, near);
+    const units = namedMeasure(unitsMeasure);
     if (units) {
       measure = { ...units, fn: fn ?? 'sum' };
       tokens[unitsAt]!.used = true;
