@@ -313,8 +313,15 @@ describe('units, medians, the most common and active customers', () => {
 });
 
 describe("the planner's answers, in the question's language", () => {
-  const result = (columns: string[], rows: (string | number)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
-  const answer = (question: string, columns: string[], rows: (string | number)[][], lang: 'en' | 'zh' = 'en') => summarize(plan(question), result(columns, rows), lang);
+  const result = (columns: string[], rows: (string | number | null)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
+  const answer = (question: string, columns: string[], rows: (string | number | null)[][], lang: 'en' | 'zh' = 'en') => summarize(plan(question), result(columns, rows), lang);
+
+  it('says there is nothing to report when no rows match, not "null"', () => {
+    expect(answer('Revenue last month', ['revenue'], [[null]])).toBe('Last month: No rows match, so there is no revenue to report.');
+    expect(answer('Average order value last month', ['order value'], [[null]])).toBe('Last month: No rows match, so there is no average order value to report.');
+    expect(answer('上个月的销售额', ['revenue'], [[null]], 'zh')).toBe('上个月：没有符合条件的数据，所以没有销售额可报告。');
+    expect(answer('How many orders last month?', ['orders'], [[0]])).toBe('Last month: There are **0** orders.');
+  });
 
   it('says what was measured in English', () => {
     expect(answer('How many units were sold per category?', ['category', 'units sold'], [['Clothing', 918], ['Toys', 666]])).toBe(

@@ -158,6 +158,8 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   if (plan.groupBy.length === 0) {
     const value = format(rows[0]?.[0], lang);
     if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条${inZh(measure)}记录。` : `There are **${value}** ${plural(measure)}.`;
+    // A sum or an average over no rows is NULL: there is nothing to report, not a value "null".
+    if (rows[0]?.[0] == null) return lang === 'zh' ? `没有符合条件的数据，所以没有${inZh(measure)}可报告。` : `No rows match, so there is no ${measure} to report.`;
     const total = plan.measure.fn === 'sum' && !measure.includes('total') ? 'total ' : '';
     const text = lang === 'zh' ? `${measure}为 **${value}**。` : `The ${total}${measure} is **${value}**.`;
     return text + definition(plan, lang, name);
