@@ -24,7 +24,7 @@ test('a Chinese question gets a Chinese answer with the figures, a table and a c
   await expect(table.locator('tbody tr').first()).toContainText(top.region);
   await expect(page.getByTestId('chart').last()).toBeVisible();
   const answer = page.getByTestId('answer-text').last();
-  await expect(answer).toContainText('按 region 统计的 revenue');
+  await expect(answer).toContainText('按地区统计的销售额');
   await expect(answer).toContainText(top.region);
   await expect(answer).toContainText(new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(Number(top.revenue)));
 });
