@@ -505,6 +505,174 @@ describe('requests to change data', () => {
   });
 });
 
+describe('periods compared side by side', () => {
+  const declines = (question: string) => {
+    const planned = planQuestion(question, catalog, { knowledge, today });
+    return planned.ok ? 'planned' : planned.missing.join('; ');
+  };
+  const result = (columns: string[], rows: (string | number)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
+
+  it.each([
+    ['Orders per channel in 2024 vs 2025', 'year', '2024-01-01', '2026-01-01', '2024 and 2025'],
+    ['Orders per channel in 2024 and 2025', 'year', '2024-01-01', '2026-01-01', '2024 and 2025'],
+    ['orders per channel, 2025 compared with 2024', 'year', '2024-01-01', '2026-01-01', '2024 and 2025'],
+    ['2024年和2025年各渠道的订单数', 'year', '2024-01-01', '2026-01-01', '2024 and 2025'],
+    ['Orders by channel Q1 vs Q2 2025', 'quarter', '2025-01-01', '2025-07-01', 'Q1 2025 and Q2 2025'],
+    ['orders by channel last month vs this month', 'month', '2026-02-01', '2026-04-01', 'last month and this month'],
+  ])('"%s" groups by the %s as well, over the range spanning both', (question, grain, from, to, label) => {
+    expect(plan(question)).toMatchObject({
+      groupBy: [{ kind: 'time', grain, column: 'order_date' }, { kind: 'column', column: 'channel' }],
+      range: { from, to, label },
+    });
+  });
+
+  it('compares a total over the periods, and keeps a finer bucket the question asks for', () => {
+    expect(plan('Revenue in 2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }], range: { from: '2024-01-01', to: '2026-01-01' } });
+    expect(plan('Monthly orders, 2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'month' }], range: { from: '2024-01-01', to: '2026-01-01' } });
+    expect(plan('Revenue growth 2024 vs 2025')).toMatchObject({ growth: true, groupBy: [{ kind: 'time', grain: 'year' }] });
+  });
+
+  it('declines periods it cannot show side by side rather than answer for the first', () => {
+    expect(declines('Orders per channel in 2023 vs 2025')).toContain('how to compare 2023 with 2025');
+    expect(declines('Orders in Q1 2025 and 2025')).toContain('how to compare');
+    expect(declines('Orders in the past 7 days vs March 2026')).toContain('how to compare');
+    expect(declines('Orders by channel and region in 2024 vs 2025')).toContain('more than two things');
+  });
+
+  it('offers to count both periods a request to delete data names, or none, never the first alone', () => {
+    const suggestion = (question: string) => {
+      const planned = planQuestion(question, catalog, { knowledge, today });
+      return planned.ok ? 'planned' : planned.write?.suggestion;
+    };
+    expect(suggestion('Delete all orders in 2023 and 2024')).toBe('How many orders were there in 2023 and 2024?');
+    expect(suggestion('删除2023年和2024年的所有订单')).toBe('2023年和2024年有多少订单？');
+    expect(suggestion('Delete all orders in 2022 and 2024')).toBeUndefined();
+    expect(suggestion('Delete all orders from 2023')).toBe('How many orders were there in 2023?');
+  });
+
+  it('leaves a single period and a "between" range as they were', () => {
+    expect(plan('Orders per channel in 2024')).toMatchObject({ groupBy: [{ kind: 'column', column: 'channel' }], range: { from: '2024-01-01', to: '2025-01-01' } });
+    expect(plan('Orders per channel between 2024 and 2025')).toMatchObject({ groupBy: [{ kind: 'column', column: 'channel' }], range: { from: '2024-01-01', to: '2026-01-01' } });
+  });
+
+  it('compiles to SQL the guard accepts, and names both periods in the answer', async () => {
+    const compiled = compilePlan(plan('Orders per channel in 2024 vs 2025'), catalog)!;
+    expect(compiled.sql).toContain(`GROUP BY date_trunc('year', t0."order_date")::date, t0."channel"`);
+    expect(compiled.params).toEqual(['2024-01-01', '2026-01-01']);
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
+    const rows = [['2024-01-01', 'Mobile App', 900], ['2024-01-01', 'Web', 2714], ['2025-01-01', 'Mobile App', 1200], ['2025-01-01', 'Web', 2900]];
+    expect(summarize(plan('Orders per channel in 2024 vs 2025'), result(['year', 'channel', 'orders'], rows), 'en')).toBe(
+      'In 2024 and 2025: Orders by channel per year: 2024: **Web** (2,714) leads, followed by **Mobile App** (900); 2025: **Web** (2,900) leads, followed by **Mobile App** (1,200).',
+    );
+    expect(summarize(plan('2024年和2025年各渠道的订单数'), result(['year', 'channel', 'orders'], rows), 'zh')).toBe(
+      '2024年和2025年：按年和渠道统计的订单：2024：**Web** (2,714)、**Mobile App** (900)；2025：**Web** (2,900)、**Mobile App** (1,200)。',
+    );
+  });
+});
+
+describe('best sellers', () => {
+  const units = { fn: 'sum', table: { name: 'order_items' }, value: { kind: 'column', column: 'quantity' }, label: 'units sold' };
+  const byProduct = [{ kind: 'entity', table: { name: 'products' }, labels: ['name'] }];
+
+  it.each([
+    ['Best selling products', undefined],
+    ['best-selling products', undefined],
+    ['Most popular products', undefined],
+    ['Best sellers', undefined],
+    ['畅销产品', undefined],
+    ['Top selling products', 10],
+    ['the 5 best-selling products', 5],
+    ['最畅销的5个产品', 5],
+    ['Which product is the best seller?', 1],
+  ])('"%s" ranks products by units sold, limit %s', (question, limit) => {
+    expect(plan(question)).toMatchObject({ measure: units, groupBy: byProduct, direction: 'desc', limit });
+  });
+
+  it('ranks the thing named, and by order lines where nothing records a quantity', async () => {
+    expect(plan('Best selling categories')).toMatchObject({ measure: units, groupBy: [{ kind: 'column', column: 'category' }] });
+    const noQuantity: Catalog = { types: [], tables: catalog.tables.map((t) => (t.name === 'order_items' ? { ...t, columns: t.columns.filter((c) => c.name !== 'quantity') } : t)) };
+    const planned = planQuestion('Best selling products', noQuantity, { knowledge, today });
+    expect(planned).toMatchObject({ ok: true, plan: { measure: { fn: 'count', table: { name: 'order_items' }, value: { kind: 'rows' } }, groupBy: byProduct } });
+    const compiled = compilePlan((planned as { plan: Plan }).plan, noQuantity)!;
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, noQuantity))).toMatchObject({ ok: true });
+  });
+
+  it('leaves other rankings alone and declines what is not sold', () => {
+    expect(plan('Top 5 products by revenue')).toMatchObject({ measure: { label: 'revenue' }, limit: 5 });
+    expect(plan('Which customers bought the most units?')).toMatchObject({ measure: { label: 'units bought' } });
+    const planned = planQuestion('Most popular channel', catalog, { knowledge, today });
+    expect(planned.ok ? 'planned' : planned.missing.join('; ')).toContain('how sales of orders are counted');
+  });
+});
+
+describe('the share of rows matching a value', () => {
+  it.each([
+    ['What percentage of orders were cancelled?', 'cancelled'],
+    ['share of orders that were cancelled', 'cancelled'],
+    ['What % of orders are delivered?', 'delivered'],
+    ['已取消的订单占比', 'cancelled'],
+  ])('"%s" counts orders with status %s among all orders', (question, value) => {
+    expect(plan(question)).toMatchObject({ measure: { fn: 'count', table: { name: 'orders' }, value: { kind: 'rows' } }, groupBy: [], filters: [], part: [{ column: 'status', op: '=', value }] });
+  });
+
+  it('compiles to one pass the guard accepts, within the range asked, and says the percentage', async () => {
+    const p = plan('What percentage of orders were cancelled in 2025?');
+    const compiled = compilePlan(p, catalog)!;
+    expect(compiled).toEqual({
+      sql: [
+        'SELECT count(*) FILTER (WHERE t0."status" = $3) AS "matching", count(*) AS "orders", round(100.0 * count(*) FILTER (WHERE t0."status" = $3) / nullif(count(*), 0), 2) AS "share_pct"',
+        'FROM "public"."orders" t0',
+        'WHERE t0."order_date" >= $1::date',
+        '  AND t0."order_date" < $2::date',
+      ].join('\n'),
+      params: ['2025-01-01', '2026-01-01', 'cancelled'],
+    });
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
+    const result = { columns: [{ name: 'matching' }, { name: 'orders' }, { name: 'share_pct' }], rows: [[2456, 19971, 12.3]], rowCount: 1, truncated: false };
+    expect(summarize(p, result, 'en')).toBe('In 2025: **12.3%** of orders (2,456 of 19,971) have status cancelled.');
+    expect(summarize(plan('已取消的订单占比'), result, 'zh')).toBe('状态为 cancelled 的订单占 **12.3%**（19,971 条中的 2,456 条）。');
+  });
+
+  it('keeps shares by group as they were, and declines a share with two conditions', () => {
+    expect(plan('Percentage of orders by channel')).toMatchObject({ share: true, groupBy: [{ column: 'channel' }] });
+    expect(plan('Percentage of orders by channel').part).toBeUndefined();
+    const planned = planQuestion('What percentage of orders from Europe were cancelled?', catalog, { knowledge, today });
+    expect(planned.ok ? 'planned' : planned.missing.join('; ')).toContain('which of the conditions picks the share');
+    expect(plan('How many cancelled orders are there?')).toMatchObject({ filters: [{ value: 'cancelled' }] });
+    expect(plan('How many cancelled orders are there?').part).toBeUndefined();
+  });
+});
+
+describe('new customers', () => {
+  const declines = (question: string, on = catalog) => {
+    const planned = planQuestion(question, on, { knowledge, today });
+    return planned.ok ? 'planned' : planned.missing.join('; ');
+  };
+
+  it.each([
+    ['How many new customers each month?', { groupBy: [{ kind: 'time', grain: 'month', column: 'signup_date' }] }],
+    ['每月新增客户数', { groupBy: [{ kind: 'time', grain: 'month', column: 'signup_date' }] }],
+    ['New customers in 2024', { groupBy: [], range: { column: 'signup_date', from: '2024-01-01', to: '2025-01-01' } }],
+    ['New customers by region in 2025', { groupBy: [{ kind: 'column', column: 'region' }], range: { column: 'signup_date', from: '2025-01-01' } }],
+  ])('"%s" counts customers by their own signup date', (question, expected) => {
+    expect(plan(question)).toMatchObject({ measure: { fn: 'count', table: { name: 'customers' }, value: { kind: 'rows' }, label: 'new customers' }, ...expected });
+  });
+
+  it('compiles to SQL the guard accepts', async () => {
+    const compiled = compilePlan(plan('New customers in 2024'), catalog)!;
+    expect(compiled).toEqual({ sql: 'SELECT count(*) AS "new customers"\nFROM "public"."customers" t0\nWHERE t0."signup_date" >= $1::date\n  AND t0."signup_date" < $2::date', params: ['2024-01-01', '2025-01-01'] });
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
+  });
+
+  it('declines "new" with no period, with no signup date, or on what is not created by signing up', () => {
+    expect(declines('How many new customers?')).toContain('over which period customers are new');
+    expect(declines('New orders in 2024')).toContain('when one of the orders counts as new');
+    const undated: Catalog = { types: [], tables: catalog.tables.map((t) => (t.name === 'customers' ? { ...t, columns: t.columns.filter((c) => c.name !== 'signup_date') } : t)) };
+    expect(declines('New customers per month', undated)).toContain('when one of the customers counts as new');
+    expect(plan('Customers per month')).toMatchObject({ measure: { label: 'customers' } });
+  });
+});
+
 describe('planning on the 1,000-table fixture', () => {
   const large: Catalog = {
     types: [],

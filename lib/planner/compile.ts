@@ -1,6 +1,6 @@
 import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
 import { graphOf, joinPath } from './link';
-import type { Aggregate, Grouping, Measure, Plan } from './plan';
+import type { Aggregate, Filter, Grouping, Measure, Plan } from './plan';
 
 export type CompiledQuery = { sql: string; params: (string | number)[] };
 
@@ -44,7 +44,8 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
   const alias = new Map<string, string>([[base.id, 't0']]);
   const joins: string[] = [];
   let fanned = false;
-  for (const target of [...groupBy.map((g) => g.table), ...filters.map((f) => f.table), range?.table, measure.per]) {
+  const part = plan.part ?? [];
+  for (const target of [...groupBy.map((g) => g.table), ...[...filters, ...part].map((f) => f.table), range?.table, measure.per]) {
     if (!target) continue;
     const path = joinPath(graph, base, target);
     if (!path) return undefined;
@@ -66,11 +67,11 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
   const params: (string | number)[] = [];
   const param = (value: string | number) => `$${params.push(value)}`;
   const at = (table: CatalogTable, column: string) => `${alias.get(table.id)}.${ident(column)}`;
-  const where = filters.map((f) =>
+  const condition = (f: Filter) =>
     Array.isArray(f.value)
       ? `${at(f.table, f.column)} ${f.op === 'in' ? 'IN' : 'NOT IN'} (${f.value.map(param).join(', ')})`
-      : `${at(f.table, f.column)} ${f.op} ${param(f.value)}`,
-  );
+      : `${at(f.table, f.column)} ${f.op} ${param(f.value)}`;
+  const where = filters.map(condition);
   if (range) where.push(`${at(range.table, range.column)} >= ${param(range.from)}::date`, `${at(range.table, range.column)} < ${param(range.to)}::date`);
   let from = [`FROM ${tableRef(base)} t0`, ...joins].join('\n') + (where.length ? `\nWHERE ${where.join('\n  AND ')}` : '');
   let value = measureSql(measure, distinctKey);
@@ -84,6 +85,12 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
     value = ofColumn(measure.fn, 's."value"');
   }
   const name = ident(measure.label);
+  if (plan.part && groupBy.length === 0) {
+    // The part counted among the whole, in one pass: the matching rows, all rows, and the percentage.
+    const matching = `${value} FILTER (WHERE ${plan.part.map(condition).join(' AND ')})`;
+    const share = `round(100.0 * ${matching} / nullif(${value}, 0), 2) AS ${ident('share_pct')}`;
+    return { sql: `SELECT ${matching} AS ${ident('matching')}, ${value} AS ${name}, ${share}\n${from}`, params };
+  }
   if (groupBy.length === 0) return { sql: `SELECT ${value} AS ${name}\n${from}`, params };
 
   const select = dims.flatMap((d) => (d.name ? [`${d.expr} AS ${ident(d.name)}`] : []));

@@ -9,7 +9,7 @@ const ZH_TERMS: [string, string][] = [
   ['地区', ' region '], ['区域', ' region '], ['国家', ' country '], ['城市', ' city '], ['品类', ' category '], ['类别', ' category '], ['类目', ' category '], ['子类', ' subcategory '],
   ['品牌', ' brand '], ['渠道', ' channel '], ['平台', ' platform '], ['状态', ' status '], ['细分市场', ' segment '], ['细分', ' segment '], ['原因', ' reason '], ['话题', ' topic '], ['主题', ' topic '],
   ['点赞数', ' likes '], ['点赞', ' likes '], ['分享数', ' shares '], ['分享', ' shares '], ['评论数', ' comments '], ['评论', ' comments '], ['单价', ' unit price '], ['价格', ' unit price '], ['折扣', ' discount '],
-  ['销售件数', ' units sold '], ['购买件数', ' units bought '], ['消费金额', ' amount spent '], ['消费', ' spent '], ['花费', ' spent '], ['花钱', ' spent '], ['购买', ' bought '], ['买家', ' buyer '], ['件数', ' units '], ['金额', ' value '], ['活跃', ' active '],
+  ['销售件数', ' units sold '], ['购买件数', ' units bought '], ['消费金额', ' amount spent '], ['消费', ' spent '], ['花费', ' spent '], ['花钱', ' spent '], ['购买', ' bought '], ['买家', ' buyer '], ['件数', ' units '], ['金额', ' value '], ['活跃', ' active '], ['新增', ' new '], ['新客户', ' new customers '], ['最畅销', ' best selling '], ['畅销', ' best selling '], ['最受欢迎', ' most popular '], ['受欢迎', ' popular '],
   ['平均', ' average '], ['中位数', ' median '], ['总计', ' total '], ['总共', ' total '], ['合计', ' total '], ['总', ' total '], ['最大', ' maximum '], ['最小', ' minimum '],
   ['占比', ' share of '], ['比例', ' share of '], ['份额', ' share of '], ['增长率', ' growth '], ['增长', ' growth '], ['环比', ' growth '],
   ['不同的', ' distinct '], ['不重复的', ' distinct '],

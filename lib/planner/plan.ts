@@ -1,11 +1,11 @@
 import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catalog';
-import { isKeyColumn, isNumeric } from './columns';
+import { isKeyColumn, isNumeric, isTemporal } from './columns';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseAliases } from './aliases';
 import { englishText, hasChinese, identifierWords, isFiller, numberWord, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
 import { countingQuestion, writeRequest, type WriteRequest } from './write';
-import { chineseNumerals, parseGrain, parseTimeRange, rangePhrase, type DateRange, type Grain } from './time';
+import { chineseNumerals, combineRanges, finerGrain, parseGrain, parseTimeRanges, rangePhrase, type DateRange, type Grain } from './time';
 
 export type { Grain };
 export type Aggregate = 'count' | 'sum' | 'avg' | 'median' | 'min' | 'max';
@@ -36,6 +36,8 @@ export type Plan = {
   ties: boolean;
   share: boolean;
   growth: boolean;
+  /** "What percentage of orders were cancelled": the rows counted as the part of a share; `filters` and `range` pick the whole. */
+  part?: Filter[];
 };
 /** `write`: the question asks to change data, which is never planned; `suggestion` counts what it names instead. */
 export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string[]; missing: string[]; write?: WriteRequest & { suggestion?: string } };
@@ -56,6 +58,8 @@ const MAX_JOINS = 4;
 const BUYING_WORDS = new Set(['buy', 'bought', 'purchase', 'purchased', 'spend', 'spent', 'spending', 'buyer', 'spender', 'purchaser', 'shopper']);
 /** Words that name the buyer without naming a table: ranked per customer. */
 const BUYER_WORDS = new Set(['who', 'buyer', 'spender', 'purchaser', 'shopper']);
+/** "Best-selling products", "the most popular track", "best sellers": what is ranked by how much of it sold. */
+const POPULAR_WORDS = new Set(['selling', 'seller', 'bestseller', 'bestselling', 'popular']);
 export const BUYER_TABLE = /^(customer|client|buyer|purchaser|shopper)s?$/;
 export const SPENT = 'amount spent';
 export const BOUGHT = 'units bought';
@@ -63,7 +67,7 @@ const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
 const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
 const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
 const NEGATIONS = /\b(not|excluding|exclude|except|other than|without|non|besides)\s+(?:(?:in|from|on|of|for|to|the|at|by|shipped|billed|sold|rated)\s+)*$/;
-const SHARE = /\b(?:share|percentage|percent|proportion|fraction)\s+of\b|\bas a (?:share|percentage)\b/;
+const SHARE = /\b(?:share|percentage|percent|proportion|fraction)\s+of\b|%\s*of\b|\bas a (?:share|percentage)\b/;
 const GROWTH = /\b(growth|grow|change|increase|decrease|(?:year|month|quarter|week) over (?:year|month|quarter|week)|(?:vs|versus|compared (?:to|with)) (?:the )?(?:previous|last|prior) (?:period|year|month|quarter|week))\b/;
 /** Words a question may use with no link of their own. */
 const GRAMMAR = new Set([
@@ -85,6 +89,8 @@ type Parsed = {
   filters: Filter[];
   range?: DateRange;
   grain?: Grain;
+  /** Periods named together that cannot be shown side by side: "2023 vs 2025". */
+  periods?: string[];
   limit?: number;
   direction?: 'desc' | 'asc';
   share: boolean;
@@ -137,10 +143,15 @@ function findValues(text: string, original: string, knowledge: PlannerKnowledge,
 function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, today: Date): Omit<Parsed, 'filters'> & { values: ReturnType<typeof findValues>['found'] } {
   let text = chineseNumerals(question);
   if (hasChinese(text)) for (const [zh, en] of chineseAliases(graph.catalog, knowledge)) text = text.replaceAll(zh, en);
-  const time = parseTimeRange(text, today);
-  if (time) text = text.toLowerCase().replace(time.text, ' ');
+  const times = parseTimeRanges(text, today);
+  for (const time of times) text = text.toLowerCase().replace(time.text, ' ');
   const grain = parseGrain(text);
   if (grain) text = text.toLowerCase().replace(grain.text, ' ');
+  // Two or more periods are compared side by side, bucketed by their unit unless a finer one is asked.
+  const compared = times.length > 1 ? combineRanges(times.map((t) => t.range)) : undefined;
+  const range = times.length > 1 ? compared?.range : times[0]?.range;
+  const bucket = compared && grain ? finerGrain(grain.grain, compared.grain) : compared?.grain ?? grain?.grain;
+  const periods = times.length > 1 && !compared ? times.map((t) => t.range.label) : undefined;
   let english = englishText(text);
   const share = SHARE.test(english);
   english = english.replace(SHARE, ' ');
@@ -168,16 +179,20 @@ function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, toda
     const top = TOP_WORDS.has(t.word);
     const bottom = BOTTOM_WORDS.has(t.word);
     if (!top && !bottom) return;
-    const next = tokens[i + 1] && numberWord(tokens[i + 1]!.word);
+    // "最畅销的5个产品" (best selling 5 products), "the 5 best-selling products": the number beside the ranking.
+    const popular = POPULAR_WORDS.has(tokens[i + 1]?.word ?? '');
+    const around = popular ? [tokens[i + 2], tokens[i - 1]].find((x) => x && numberWord(x.word) !== undefined) : undefined;
+    const count = around ?? tokens[i + 1];
+    const next = count && numberWord(count.word);
     if (next !== undefined || t.word === 'top' || t.word === 'bottom') {
       limit = next ?? limit ?? 10;
       direction = bottom ? 'asc' : 'desc';
       t.used = true;
-      if (next !== undefined) tokens[i + 1]!.used = true;
+      if (next !== undefined) count!.used = true;
     } else if (direction === undefined) direction = bottom ? 'asc' : 'desc';
   });
   // "the 5 best-selling products", "前5": a number just before a ranked thing.
-  return { tokens, range: time?.range, grain: grain?.grain, limit, direction, share, growth, comparisons, values: found };
+  return { tokens, range, grain: bucket, periods, limit, direction, share, growth, comparisons, values: found };
 }
 
 type ColumnLink = { table: CatalogTable; column: CatalogColumn; score: number; at: number; width: number };
@@ -255,12 +270,29 @@ function revenueMeasures(graph: Graph): Omit<Measure, 'fn'>[] {
 const revenueMeasure = (graph: Graph, near?: CatalogTable) => chooseNear(revenueMeasures(graph), near);
 
 /** "Units sold": the quantity column of a table that refers to what was sold (the order lines). */
-function unitsMeasure(graph: Graph, near?: CatalogTable): Omit<Measure, 'fn'> | undefined {
-  const found = graph.catalog.tables.flatMap((table) => {
+const unitsMeasures = (graph: Graph): Omit<Measure, 'fn'>[] =>
+  graph.catalog.tables.flatMap((table) => {
     const column = quantityColumn(table);
     return column && graph.edges.get(table.id)!.some((e) => !e.fansOut) ? [{ table, label: 'units sold', value: { kind: 'column' as const, column: column.name } }] : [];
   });
-  return chooseNear(found, near);
+
+const unitsMeasure = (graph: Graph, near?: CatalogTable) => chooseNear(unitsMeasures(graph), near);
+
+/** What "best sellers" ranks when no table is named: the one undated, labelled table the order lines refer to (products, tracks). */
+function soldThing(graph: Graph): CatalogTable | undefined {
+  const things = unitsMeasures(graph).flatMap((m) =>
+    graph.edges.get(m.table.id)!.filter((e) => !e.fansOut && e.to !== m.table && labelColumns(e.to) && !timeColumn(graph, e.to)).map((e) => e.to),
+  );
+  return things.length === 1 ? things[0] : undefined;
+}
+
+/** "Best-selling products": units sold of each, else the dated rows recording a sale of one (its one event table), counted. */
+function salesMeasure(graph: Graph, thing: CatalogTable): Omit<Measure, 'fn'> | undefined {
+  const units = unitsMeasures(graph).filter((m) => m.table !== thing && reaches(graph, m.table, thing));
+  // The table dating the sale (the order, and so its channel) is not what was sold.
+  if (units.length === 1) return timeColumn(graph, units[0]!.table)?.table === thing ? undefined : units[0];
+  const sales = units.length === 0 ? eventTables(graph, thing) : [];
+  return sales.length === 1 ? { table: sales[0]!, value: { kind: 'rows' }, label: sales[0]!.name } : undefined;
 }
 
 /** "Median order value": the revenue of the rows under a named table, summed per row of it. */
@@ -314,15 +346,19 @@ function commonSubject(graph: Graph, at: number, tables: TableLink[], columns: C
   return countedChild(graph, named.table) ?? `what to count to find the most common ${named.table.name}`;
 }
 
-/** "Active customers", "活跃客户数" (active count customers), "customers who are active": the table the word qualifies. */
-function activeLink(tokens: Token[], tables: TableLink[]): { at: number; table: CatalogTable } | undefined {
-  const at = tokens.findIndex((t) => t.word === 'active');
+/** "Active customers", "活跃客户数" (active count customers), "customers who are active", "new customers": the table `word` qualifies. */
+function qualifiedLink(tokens: Token[], tables: TableLink[], word: string): { at: number; table: CatalogTable } | undefined {
+  const at = tokens.findIndex((t) => t.word === word);
   if (at < 0) return undefined;
   const link =
     tables.find((t) => t.score >= 1 && t.at > at && tokens.slice(at + 1, t.at).every((x) => x.word === 'count')) ??
     tables.findLast((t) => t.score >= 1 && t.at + t.width <= at && tokens.slice(t.at + t.width, at).every((x) => isFiller(x.word) || x.word === 'who'));
   return link && { at, table: link.table };
 }
+
+/** The date a row of `table` was created: a customer's signup date, Pagila's create_date. */
+const createdColumn = (table: CatalogTable) =>
+  table.columns.find((c) => isTemporal(c) && /^(signup|sign_up|signed_up|created?|registered|registration|joined|join)(_?(date|at|on|time))?$|^date_(created|joined|registered)$/.test(c.name));
 
 /** The flag column marking a row active, true as a bound value: a boolean first, else a 0/1 number. */
 function activeFilter(table: CatalogTable): Filter | undefined {
@@ -368,6 +404,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const words = tokens.map((t) => t.word);
   const understood: string[] = [];
   const missing: string[] = [];
+  if (p.periods) missing.push(`how to compare ${p.periods.join(' with ')} side by side`);
   const { tables, columns } = link(graph, tokens);
   const byAt = words.indexOf('by') >= 0 ? words.indexOf('by') : words.indexOf('per');
   const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|除了|去掉)/.test(question.trim()));
@@ -390,8 +427,10 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   // "Units sold": not "price per unit", nor a column or table whose name holds "unit" (unit_price, units_in_stock).
   const unitsAt = words.findIndex((w, i) => w === 'unit' && !/^(per|each|a)$/.test(words[i - 1] ?? '') && ![...columns, ...tables].some((l) => l.score >= 1 && l.at <= i && i < l.at + l.width));
   const rowValue = fn && fn !== 'sum' ? rowValueMeasure(graph, tables, tokens) : undefined;
-  const active = activeLink(tokens, tables);
+  const active = qualifiedLink(tokens, tables, 'active');
+  const fresh = qualifiedLink(tokens, tables, 'new');
   const buyingAt = p.direction ? words.findIndex((w) => BUYING_WORDS.has(w)) : -1;
+  const popularAt = p.direction ? words.findIndex((w) => POPULAR_WORDS.has(w)) : -1;
   const itemsAt = buyingAt >= 0 ? (unitsAt >= 0 ? unitsAt : words.indexOf('item')) : -1;
   // A column named just before a comparison ("unit price over 100") filters; it is not the measure.
   const compared = new Set(p.comparisons.map((c) => c.at));
@@ -402,6 +441,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const numericLinks = columns
     .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c) && c.at !== active?.at)
     .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at || keyed(b.table) - keyed(a.table));
+  let popular: CatalogTable | undefined;
   const afterRanking = tokens.findIndex((t, i) => i > 0 && (TOP_WORDS.has(tokens[i - 1]!.word) || BOTTOM_WORDS.has(tokens[i - 1]!.word) || numberWord(tokens[i - 1]!.word) !== undefined) && tables.some((l) => l.at === i));
   if (glossary) {
     measure = { ...glossary, fn: fn ?? 'sum' };
@@ -412,6 +452,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     tokens[commonAt]!.used = true;
     const hint = typeof subject !== 'string' && mentioned(subject);
     if (hint) use(tokens, hint.at, hint.width);
+  } else if (popularAt >= 0 && revenueAt < 0 && !counting && numericLinks.length === 0) {
+    const named = tables.find((t) => t.score >= 1 && t.at > popularAt)?.table ?? columns.find((c) => c.score >= 1 && c.at > popularAt && isDimension(c.table, c.column))?.table;
+    popular = named ?? soldThing(graph);
+    const sales = popular && salesMeasure(graph, popular);
+    if (sales) measure = { ...sales, fn: sales.value.kind === 'rows' ? 'count' : 'sum' };
+    else missing.push(`how sales of ${popular?.name ?? 'what was sold'} are counted`);
+    tokens[popularAt]!.used = true;
   } else if (revenueAt >= 0 && !(counting && tables.some((t) => t.score >= 1 && t.at > countAt && t.at <= countAt + 3))) {
     const revenue = namedMeasure(revenueMeasure);
     if (revenue) {
@@ -494,6 +541,17 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (counted && flag) measure = { ...measure, label: `active ${measure.label}` };
     else if (counted && key?.length === 1) measure = { fn: 'count', table: events[0]!, value: { kind: 'distinct', column: key[0]! }, label: `active ${active.table.name}` };
     else if (!flag) missing.push(`what makes ${active.table.name} active`);
+  }
+  // "New customers each month": counted by the date each was created, which then places them in time.
+  let created: { table: CatalogTable; column: string } | undefined;
+  if (fresh) {
+    tokens[fresh.at]!.used = true;
+    const column = createdColumn(fresh.table);
+    const counted = measure.value.kind === 'rows' && measure.table === fresh.table && !active;
+    if (counted && column && (p.grain || p.range)) {
+      created = { table: fresh.table, column: column.name };
+      measure = { ...measure, label: `new ${measure.label}` };
+    } else missing.push(column && counted ? `over which period ${fresh.table.name} are new` : `when one of the ${fresh.table.name} counts as new`);
   }
   understood.push(measure.value.kind === 'rows' ? `the number of ${measure.table.name}` : `${measure.fn} of ${measure.label}`);
   const base = measure.table;
@@ -600,10 +658,12 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (buyer) groupBy.push({ kind: 'entity', table: buyer, key: buyer.primaryKey, labels: labelColumns(buyer) ?? buyer.primaryKey });
     else missing.push('who or what to rank by what was bought');
   }
+  // "Best sellers": the thing sold, when the question names none.
+  if (popular && groupBy.length === 0 && popular.primaryKey.length > 0) groupBy.push({ kind: 'entity', table: popular, key: popular.primaryKey, labels: labelColumns(popular) ?? popular.primaryKey });
   // Compared values are shown side by side.
   for (const f of alternatives) if (f.op === 'in' && !groupBy.some((g) => g.kind === 'column' && g.table === f.table && g.column === f.column)) groupBy.push({ kind: 'column', table: f.table, column: f.column });
   if (p.grain || p.growth) {
-    const when = timeColumn(graph, base);
+    const when = created ?? timeColumn(graph, base);
     if (!when) missing.push('which date to use');
     else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
   }
@@ -624,7 +684,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
 
   let range: TimeRange | undefined;
   if (p.range) {
-    const when = timeColumn(graph, base);
+    const when = created ?? timeColumn(graph, base);
     if (!when) missing.push('which date to use');
     else {
       range = { ...when, ...p.range };
@@ -674,8 +734,11 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (explicit && !fn && previous!.measure.value.kind === 'column' && plan.measure.value.kind === 'column') plan.measure = { ...plan.measure, fn: previous!.measure.fn };
     plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined });
   }
+  // "What percentage of orders were cancelled": the one filter picks the part, all the rows are the whole.
+  const partOf = p.share && !isFollowUp && plan.groupBy.length === 0 && measure.value.kind === 'rows' && kept.length > 0;
+  if (partOf && kept.length === 1) plan = { ...plan, filters: [], part: kept, share: true };
   if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push('what to rank');
-  if (p.share && plan.groupBy.length === 0) missing.push('what to take the share of');
+  if (p.share && plan.groupBy.length === 0 && !plan.part) missing.push(partOf ? 'which of the conditions picks the share and which the whole' : 'what to take the share of');
   plan.share ||= p.share && plan.groupBy.length > 0;
   if (missing.length) return { ok: false, understood, missing };
   for (const g of plan.groupBy) understood.push(`grouped by ${groupLabel(g)}`);
@@ -706,6 +769,7 @@ function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: bo
     ties: said.limit ? next.ties : previous.ties,
     share: next.share || (previous.share && !said.groupBy),
     growth: next.growth,
+    part: said.measure || said.groupBy ? next.part : previous.part,
   };
 }
 

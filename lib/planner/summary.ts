@@ -3,7 +3,7 @@ import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseTerm, hasChinese, identifierWords } from './lexicon';
-import { BOUGHT, BUYER_TABLE, groupLabel, planQuestion, SPENT, type Aggregate, type Grain, type Grouping, type Plan, type Planned } from './plan';
+import { BOUGHT, BUYER_TABLE, groupLabel, planQuestion, SPENT, type Aggregate, type Filter, type Grain, type Grouping, type Plan, type Planned } from './plan';
 import { rangePhrase } from './time';
 
 export type Lang = 'en' | 'zh';
@@ -139,6 +139,44 @@ function buyers(plan: Plan, result: Rows, width: number, group: string, lang: La
   return `${top!.who} ${did} (${top!.value})${rest ? `, followed by ${rest}; ${result.rowCount} ${plural(group)} ranked` : ''}.`;
 }
 
+/** "Orders by channel per year — 2024: **Web** (2,714) leads…; 2025: …": each period's leaders, the periods in order. */
+function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, lang: Lang, name: Namer): string {
+  const periods = new Map<string, unknown[][]>();
+  for (const r of rows) {
+    const when = period(r[0], grain);
+    periods.set(when, [...(periods.get(when) ?? []), r]);
+  }
+  const sign = plan.direction === 'asc' ? 1 : -1;
+  const parts = [...periods].map(([when, group]) => {
+    const top = [...group].sort((a, b) => sign * (Number(a[width]) - Number(b[width]))).slice(0, 3);
+    const listed = top.map((r) => `**${r.slice(1, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)})`);
+    if (lang === 'zh') return `${when}：${listed.join('、')}`;
+    return `${when}: ${listed[0]} leads${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
+  });
+  const measure = measureName(plan, lang, name);
+  const group = groupName(plan.groupBy[1]!, lang, name);
+  return lang === 'zh'
+    ? `按${ZH_GRAINS[grain]}和${inZh(group)}统计的${inZh(measure)}：${parts.join('；')}。`
+    : `${capitalized(measure)} by ${group} per ${grain}: ${parts.join('; ')}.`;
+}
+
+/** "status is cancelled", "状态为 cancelled": the condition picking a share's part. */
+function condition(f: Filter, lang: Lang, name: Namer): string {
+  const values = Array.isArray(f.value) ? f.value.join(lang === 'zh' ? '或' : ' or ') : String(f.value);
+  const negated = f.op === '<>' || f.op === 'not in';
+  if (lang === 'zh') return negated ? `${name(f.column)}不为 ${values}` : f.op === '=' || f.op === 'in' ? `${name(f.column)}为 ${values}` : `${name(f.column)} ${f.op} ${values}`;
+  return negated ? `${f.column} other than ${values}` : f.op === '=' || f.op === 'in' ? `${f.column} ${values}` : `${f.column} ${f.op} ${values}`;
+}
+
+/** "12.3% of orders (2,456 of 19,971) have status cancelled." */
+function partOfWhole(plan: Plan, row: unknown[], lang: Lang, name: Namer): string {
+  const [matching, whole, pct] = row.map((v) => format(v ?? 0, lang));
+  const what = name(plan.measure.label);
+  const conditions = plan.part!.map((f) => condition(f, lang, name));
+  if (lang === 'zh') return `${conditions.join('且')} 的${inZh(what).trim()}占 **${pct}%**（${whole} 条中的 ${matching} 条）。`;
+  return `**${pct}%** of ${plural(what)} (${matching} of ${whole}) have ${conditions.join(' and ')}.`;
+}
+
 /** A short answer built from the query result, in the question's language; `aliases` are the dataset's Chinese names. */
 export function summarize(plan: Plan, result: ModelResult, lang: Lang, aliases: [string, string][] = []): string {
   const text = summarizeResult(plan, result, lang, namer(lang, aliases));
@@ -155,6 +193,7 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   }
   const { rows } = result;
   const measure = measureName(plan, lang, name);
+  if (plan.part && plan.groupBy.length === 0) return partOfWhole(plan, rows[0] ?? [], lang, name);
   if (plan.groupBy.length === 0) {
     const value = format(rows[0]?.[0], lang);
     if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条${inZh(measure)}记录。` : `There are **${value}** ${plural(measure)}.`;
@@ -173,6 +212,7 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   if (plan.ties) return mostCommon(plan, rows, width, group, lang, name) + definition(plan, lang, name);
   const byBuyer = plan.groupBy.length === 1 && BUYER_TABLE.test(first.table.name);
   if (byBuyer && (plan.measure.label === SPENT || plan.measure.label === BOUGHT)) return buyers(plan, result, width, group, lang) + definition(plan, lang, name);
+  if (first.kind === 'time' && plan.groupBy.length === 2 && !plan.share && !plan.growth) return perPeriod(plan, rows, width, first.grain, lang, name) + definition(plan, lang, name);
   const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
   const head =
     lang === 'zh'

@@ -105,6 +105,55 @@ export function parseTimeRange(question: string, today: Date): Match | undefined
   return undefined;
 }
 
+/**
+ * Every period a question names, each consumed in turn: "2024 vs 2025", "2024年和2025年". A bare
+ * quarter beside a dated one takes its year: "Q1 vs Q2 2025".
+ */
+export function parseTimeRanges(question: string, today: Date): Match[] {
+  const found: Match[] = [];
+  let rest = chineseNumerals(question.toLowerCase());
+  for (let match = parseTimeRange(rest, today); match; match = parseTimeRange(rest, today)) {
+    found.push(match);
+    rest = rest.replace(match.text, ' ');
+  }
+  const dated = found.find((f) => calendarGrain(f.range) === 'quarter');
+  for (const bare of dated ? rest.matchAll(/\bq([1-4])\b/g) : []) {
+    const year = dated!.range.from.slice(0, 4);
+    const match = parseTimeRange(`q${bare[1]} ${year}`, today);
+    if (match) found.push({ range: match.range, text: bare[0] });
+  }
+  return found;
+}
+
+const GRAINS: Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+
+/** A whole calendar month, quarter or year, else undefined. */
+function calendarGrain({ from, to }: DateRange): Grain | undefined {
+  if (!from.endsWith('-01') || !to.endsWith('-01')) return undefined;
+  const months = monthsBetween(from, to);
+  const month = Number(from.slice(5, 7)) - 1;
+  if (months === 1) return 'month';
+  if (months === 3 && month % 3 === 0) return 'quarter';
+  return months === 12 && month === 0 ? 'year' : undefined;
+}
+
+/**
+ * Periods compared side by side ("2024 vs 2025"): the range spanning them, bucketed by their
+ * calendar unit. Only whole months, quarters or years of one unit, next to each other; anything
+ * else would show periods nobody asked about.
+ */
+export function combineRanges(ranges: DateRange[]): { range: DateRange; grain: Grain } | undefined {
+  const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from));
+  const grain = calendarGrain(sorted[0]!);
+  if (!grain || sorted.some((r, i) => calendarGrain(r) !== grain || (i > 0 && sorted[i - 1]!.to !== r.from))) return undefined;
+  const range = { from: sorted[0]!.from, to: sorted.at(-1)!.to, label: sorted.map((r) => r.label).join(' and '), zh: sorted.map((r) => r.zh).join('和') };
+  return { range, grain };
+}
+
+/** The finer of two buckets. */
+export const finerGrain = (a: Grain, b: Grain): Grain => (GRAINS.indexOf(a) <= GRAINS.indexOf(b) ? a : b);
+
 /** The range as an answer or a question says it: "in 2024", "last month", "since March 2025"; "2024年", "上个月". */
 export function rangePhrase(range: DateRange, lang: 'en' | 'zh'): string {
   if (lang === 'zh') return range.zh;

@@ -1,6 +1,6 @@
 import type { Graph } from './link';
 import { hasChinese, words as toWords } from './lexicon';
-import { parseTimeRange, rangePhrase } from './time';
+import { combineRanges, parseTimeRanges, rangePhrase } from './time';
 
 /** A command to change data: its verb and what it would act on, as the question says them. */
 export type WriteRequest = { verb: string; object: string };
@@ -27,7 +27,8 @@ const ZH_OBJECT_FIRST = /^把(.+?)(删除|删掉|删了|清空|清除)了?$/;
 const ZH_ASKING = /多少|几|哪|吗|什么|统计|数量|是否|[？?]/;
 
 function englishWrite(question: string, graph: Graph): WriteRequest | undefined {
-  for (let clause of question.split(/[.;!?\n,]|\b(?:and then|then|and)\b/i)) {
+  // "From 2023 and 2024" names two periods of one command, not two commands.
+  for (let clause of question.split(/[.;!?\n,]|\b(?:and then|then|and(?!\s+(?:(?:19|20)\d{2}|q[1-4]|last|this)\b))\b/i)) {
     clause = clause.trim();
     for (let before = ''; before !== clause; ) [before, clause] = [clause, clause.replace(PREAMBLE, '')];
     const [verb = '', next = '', ...rest] = clause.split(/\s+/);
@@ -66,14 +67,18 @@ export function writeRequest(question: string, graph: Graph): WriteRequest | und
 export function countingQuestion({ object }: WriteRequest, today: Date): string | undefined {
   const zh = hasChinese(object);
   const target = object.split(zh ? /改为|改成|设为|设置为|为/ : /\s(?:to|as|with|set|=|where)\s/i)[0]!;
-  const time = parseTimeRange(target, today);
-  let rest = time ? target.toLowerCase().replace(time.text, ' ') : target;
+  // "All orders from 2023 and 2024": both years, or no suggestion at all, never the first alone.
+  const times = parseTimeRanges(target, today);
+  const time = times.length > 1 ? combineRanges(times.map((t) => t.range)) : times[0];
+  if (times.length > 1 && !time) return undefined;
+  let rest = times.reduce((text, t) => text.replace(t.text, ' '), times.length ? target.toLowerCase() : target);
   if (zh) {
-    rest = rest.replace(/所有|全部|一切|这些|那些|全/g, '').replace(/^\s*的|的\s*$/g, '').trim();
+    rest = rest.replace(/所有|全部|一切|这些|那些|全/g, '').replace(/^\s*(?:和|与|及)?\s*的|的\s*$/g, '').trim();
     return rest && `${time ? rangePhrase(time.range, 'zh') : ''}有多少${rest}？`;
   }
   rest = rest
     .replace(/\b(all|every|each|any|the|these|those|of|table|tables|rows?|records?|data|entries)\b/gi, ' ')
+    .replace(/\b(and|or|vs|versus)\s*$/i, ' ')
     .replace(/\b(from|in|during|for|since|before|after|between)\s*$/i, ' ')
     .replace(/(^|\s)['’]s\b/g, ' ')
     .replace(/\s+/g, ' ')
