@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
-import { toSse } from '@/lib/ai/sse';
+import { describe, expect, it, vi } from 'vitest';
+import { sseResponse, toSse } from '@/lib/ai/sse';
 
 /** A stream the test writes to by hand, as the model's stream would. */
 function source<T>() {
@@ -53,5 +53,34 @@ describe('the answer as server-sent events', () => {
     // The pending piece's turn comes after the cancel; it must not throw into the event loop.
     await nextTurn();
     await nextTurn();
+  });
+
+  it('passes on a failure of its source, after what came before it', async () => {
+    const { stream, controller } = source<object>();
+    const reader = toSse(stream).getReader();
+    controller.enqueue({ type: 'start' });
+    expect((await reader.read()).value).toBe('data: {"type":"start"}\n\n');
+    controller.error(new Error('model stream broke'));
+    await expect(reader.read()).rejects.toThrow('model stream broke');
+  });
+});
+
+describe('the response carrying the events', () => {
+  it('sends them as UTF-8 server-sent events', async () => {
+    const { stream, controller } = source<object>();
+    const response = sseResponse(toSse(stream));
+    controller.enqueue({ type: 'text-delta', delta: '销售额 €' });
+    controller.close();
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(await response.text()).toBe('data: {"type":"text-delta","delta":"销售额 €"}\n\ndata: [DONE]\n\n');
+  });
+
+  it('cancels the answer when the browser goes away', async () => {
+    let cancelled: unknown;
+    const stream = new ReadableStream<object>({ start: (c) => c.enqueue({ type: 'start' }), cancel: (reason) => void (cancelled = reason) });
+    const body = sseResponse(toSse(stream)).body!.getReader();
+    expect(new TextDecoder().decode((await body.read()).value)).toBe('data: {"type":"start"}\n\n');
+    await body.cancel('closed');
+    await vi.waitFor(() => expect(cancelled).toBe('closed'));
   });
 });
