@@ -118,12 +118,16 @@ async function stopLeftoverServer(dataDir: string, databaseDir: string): Promise
   throw cannotStop(pid, databaseDir, 'it outlived SIGKILL');
 }
 
-/** Postgres says why it would not start in its FATAL line and the HINT after it. */
+/**
+ * Why Postgres would not start, in its last words: a FATAL line with the LOG or HINT lines around
+ * it, or, when it fails before its logging is set up (an unreadable data folder), plain lines.
+ */
 const startFailure = (output: string[]) =>
   output
     .flatMap((chunk) => chunk.split('\n'))
-    .map((line) => /\b(FATAL|PANIC|DETAIL|HINT):.*/.exec(line)?.[0].replace(/\s+/g, ' '))
+    .map((line) => (/\b(?:LOG|ERROR|FATAL|PANIC|DETAIL|HINT):.*/.exec(line)?.[0] ?? line).replace(/\s+/g, ' ').trim())
     .filter(Boolean)
+    .slice(-4)
     .join(' ');
 
 /**
@@ -156,7 +160,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   await stopLeftoverServer(dataDir, databaseDir);
   await pg.start().catch((error: unknown) => {
-    const reason = error ?? (startFailure(startOutput ?? []) || 'the server exited; see its log above');
+    const reason = error ?? (startFailure(startOutput ?? []) || 'the server exited without saying why');
     throw new Error(`Embedded Postgres did not start (data in ${databaseDir}): ${reason}`);
   });
   startOutput = null;

@@ -146,6 +146,19 @@ describe.skipIf(!runsHere)('embedded Postgres restarts over what an earlier run 
     expect((await rows(started))[0]).toEqual({ note: 'before' });
   });
 
+  it.each([
+    ['its configuration file', 'postgresql.conf', /could not open configuration file ".*postgresql\.conf": Permission denied FATAL: configuration file .* contains errors/],
+    ['its data folder, before its logging is set up', '.', /could not access the server configuration file ".*postgresql\.conf": Permission denied/],
+  ])('says why when Postgres cannot read %s', async (_, file, reason) => {
+    const target = path.join(databaseDir, file);
+    await chmod(target, 0o000);
+    try {
+      await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(reason);
+    } finally {
+      await chmod(target, 0o700);
+    }
+  });
+
   it('stops when the server has already stopped by itself, as Ctrl+C in a terminal makes it', { timeout: 20_000 }, async () => {
     const server = await startEmbeddedPostgres(dataDir);
     const postmaster = (await serverOnDir())!;
