@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { median } from '../../tests/helpers/in-process-app';
+import { cpuSeconds, type CpuGroups } from './cpu';
 import { describeMachine, machine } from './machine';
 import { signIn, startServer, stopServer, waitForHealth } from './server';
 
@@ -157,23 +158,50 @@ try {
 
   // Warm-up: every route and module compiled and cached before anything is measured.
   await autocannon({ url: base, connections: USERS, amount: 50, requests: [chatTurn] });
-  const runs: { turnsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number; turns: number }[] = [];
+  // Where the CPU goes, per turn: the Next processes, the embedded Postgres (its postmaster and
+  // backends) and this process (autocannon, the balancer and the model server).
+  const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const groups: CpuGroups = {
+    next: (p) => p.command.startsWith('next-server'),
+    postgres: (p) => p.pid === postmaster || p.ppid === postmaster,
+    bench: (p) => p.pid === process.pid,
+  };
+  const cpuMs = (before: Record<string, number> | null, after: Record<string, number> | null, turns: number, group: string) =>
+    before && after ? Number((((after[group]! - before[group]!) * 1000) / turns).toFixed(2)) : null;
+  const runs: {
+    turnsPerSecond: number;
+    p50: number;
+    p99: number;
+    errors: number;
+    non2xx: number;
+    turns: number;
+    cpuMsNext: number | null;
+    cpuMsPostgres: number | null;
+    cpuMsBench: number | null;
+  }[] = [];
   for (let r = 0; r < RUNS; r++) {
     const before = (await app.query<{ n: number }>("SELECT count(*)::int AS n FROM messages WHERE role = 'assistant' AND status = 'complete'")).rows[0]!.n;
+    const cpuBefore = cpuSeconds(groups);
     const result = await bench();
+    const cpuAfter = cpuSeconds(groups);
     const after = (await app.query<{ n: number }>("SELECT count(*)::int AS n FROM messages WHERE role = 'assistant' AND status = 'complete'")).rows[0]!.n;
+    const served = result.requests.total;
     runs.push({
-      turnsPerSecond: Number((result.requests.total / result.duration).toFixed(1)),
+      turnsPerSecond: Number((served / result.duration).toFixed(1)),
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
       turns: after - before,
+      cpuMsNext: cpuMs(cpuBefore, cpuAfter, served, 'next'),
+      cpuMsPostgres: cpuMs(cpuBefore, cpuAfter, served, 'postgres'),
+      cpuMsBench: cpuMs(cpuBefore, cpuAfter, served, 'bench'),
     });
   }
   await app.end();
-  const med = (key: keyof (typeof runs)[number]) => median(runs.map((r) => r[key]));
-  const summary = { turnsPerSecond: med('turnsPerSecond'), p50: med('p50'), p99: med('p99'), errors: Math.max(...runs.map((r) => r.errors + r.non2xx)) };
+  const med = (key: 'turnsPerSecond' | 'p50' | 'p99') => median(runs.map((r) => r[key]));
+  const cpu = runs.every((r) => r.cpuMsNext !== null) ? Number(median(runs.map((r) => r.cpuMsNext! + r.cpuMsPostgres! + r.cpuMsBench!)).toFixed(2)) : null;
+  const summary = { turnsPerSecond: med('turnsPerSecond'), p50: med('p50'), p99: med('p99'), errors: Math.max(...runs.map((r) => r.errors + r.non2xx)), cpuMsPerTurn: cpu };
   const result = {
     durationSeconds: DURATION,
     runs,
@@ -192,6 +220,7 @@ try {
   console.log(`  ${describeMachine(host)}`);
   console.table(Object.fromEntries(runs.map((r, i) => [`run ${i + 1}`, r])));
   console.log(`  median ${summary.turnsPerSecond} turns/s (target >= ${TARGET}), p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}   ${result.ok ? 'ok' : 'MISSED'}`);
+  if (cpu !== null) console.log(`  CPU per turn (Next + Postgres + this process): ${cpu} ms; ${TARGET} turns/s on ${host.cores} cores allows at most ${((host.cores * 1000) / TARGET).toFixed(1)} ms`);
   console.log('  written to bench/results/throughput.json');
 } finally {
   balancer?.close();
