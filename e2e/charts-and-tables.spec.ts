@@ -43,3 +43,12 @@ test('a 50,000-row result scrolls with only the visible rows in the page', async
   await expect(table.getByTestId('result-row').last()).toContainText('50,000');
   expect(await table.getByTestId('result-row').count()).toBeLessThan(200);
 });
+
+test('columns are sized to their values: no name is cut off while the table has room', async ({ page }) => {
+  // Names in capitals, as many systems export them, are the widest for their length.
+  await runOwnSql(page, "SELECT * FROM (VALUES ('James Thomas', 'WALMART INC', 'BENTONVILLE AR'), ('Mary Johnson', 'ACME CORPORATION', 'NEW YORK NY')) AS t(name, company, city)");
+  const table = page.getByTestId('result-table').last();
+  await expect(table.getByTestId('result-row').first()).toBeVisible();
+  const cut = await table.locator('td').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
+  expect(cut).toEqual([]);
+});
