@@ -3,7 +3,8 @@ import { compilePlan } from '@/lib/planner/compile';
 import { noKnowledge, type PlannerKnowledge } from '@/lib/planner/knowledge';
 import { createPlannerModel, planConversation } from '@/lib/planner/model';
 import { planQuestion, type Plan } from '@/lib/planner/plan';
-import { summarize } from '@/lib/planner/summary';
+import { plural } from '@/lib/planner/lexicon';
+import { suggestions, summarize } from '@/lib/planner/summary';
 import { parseGrain, parseTimeRange, rangePhrase } from '@/lib/planner/time';
 import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
 import { checkSql, datasetPolicy } from '@/lib/warehouse/guard';
@@ -166,6 +167,25 @@ describe('linking words to tables, columns and values', () => {
     expect(asked('Revenue in Europe', '按地区统计订单数')).toMatchObject({ measure: { fn: 'count' }, groupBy: [{ column: 'region' }], filters: [] });
     // "按…" alone still regroups the previous question.
     expect(asked('Revenue in Europe', '按类别')).toMatchObject({ filters: [{ value: 'Europe' }], groupBy: [{ column: 'category' }] });
+  });
+
+  it('keeps the grouping of the previous question when a follow-up compares periods side by side', () => {
+    const asked = (...questions: string[]) => {
+      const planned = planConversation(questions, catalog, knowledge, today);
+      if (!planned.ok) throw new Error(planned.missing.join('; '));
+      return planned.plan;
+    };
+    expect(asked('Revenue by region', 'what about 2024 vs 2025?')).toEqual(plan('Revenue by region in 2024 vs 2025'));
+    expect(asked('Revenue by region', '2024 vs 2025')).toEqual(plan('Revenue by region in 2024 vs 2025'));
+    expect(asked('Orders per channel', 'what about Q1 vs Q2 2025?')).toEqual(plan('Orders by channel Q1 vs Q2 2025'));
+    expect(asked('按地区统计销售额', '2024年和2025年呢？')).toEqual(plan('2024年和2025年各地区的销售额'));
+    // A finer bucket asked before stays; a ranking over both periods no longer applies.
+    expect(asked('Monthly revenue', 'what about 2024 vs 2025?')).toEqual(plan('Monthly revenue, 2024 vs 2025'));
+    expect(asked('Top 5 products by revenue', 'what about 2024 vs 2025?')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }, { kind: 'entity', table: { name: 'products' } }], limit: undefined });
+    // "As a monthly trend" still replaces the grouping.
+    expect(asked('Revenue by region', 'as a monthly trend').groupBy).toMatchObject([{ kind: 'time', grain: 'month' }]);
+    const declined = planConversation(['Revenue by region and channel', 'what about 2024 vs 2025?'], catalog, knowledge, today);
+    expect(declined.ok ? 'planned' : declined.missing.join('; ')).toContain('more than two things');
   });
 });
 
@@ -409,15 +429,42 @@ describe('abstention', () => {
   });
 });
 
+describe('suggested questions', () => {
+  it('makes a name a plural noun, leaving a plural name as it is', () => {
+    expect(['film', 'category', 'address', 'person', 'staff', 'status', 'day', 'box', 'orders', 'customers', 'order_items', 'film_actor'].map(plural)).toEqual([
+      'films', 'categories', 'addresses', 'people', 'staff', 'statuses', 'days', 'boxes', 'orders', 'customers', 'order items', 'film actors',
+    ]);
+  });
+
+  it('counts tables named in the singular as plural nouns, each a question it can answer', () => {
+    const rental: Catalog = {
+      types: [],
+      tables: [
+        table('film', [col('film_id', 'integer'), col('title')]),
+        table('person', [col('person_id', 'integer'), col('name')]),
+        table('address', [col('address_id', 'integer'), col('city')]),
+        table('category', [col('category_id', 'integer'), col('name')]),
+      ],
+    };
+    expect(suggestions(rental, noKnowledge(), 'en')).toEqual(['How many films are there?', 'How many people are there?', 'How many addresses are there?']);
+    expect(suggestions({ ...rental, tables: rental.tables.slice(3) }, noKnowledge(), 'en')).toEqual(['How many categories are there?']);
+    expect(suggestions(catalog, knowledge, 'en')).toContain('Total revenue by region');
+  });
+});
+
 describe('buying and spending', () => {
   const byCustomer = { kind: 'entity', table: { name: 'customers' }, labels: ['name'] };
   it.each([
-    ['Which customers bought the most?', 1],
-    ['which customers purchased the most', 1],
+    ['Which customers bought the most?', 10],
+    ['which customers purchased the most', 10],
+    ['Which customer bought the most?', 1],
     ['who spent the most?', 1],
     ['top buyers', 10],
     ['biggest spenders', undefined],
     ['谁消费最多', 1],
+    ['哪个客户消费最多', 1],
+    ['哪些客户消费最多', 10],
+    ['消费最多的客户', 1],
     ['消费最多的5个客户', 5],
   ])('"%s" ranks customers by the revenue they brought, descending', (question, limit) => {
     expect(plan(question)).toMatchObject({ measure: { fn: 'sum', value: { kind: 'revenue' }, label: 'amount spent' }, groupBy: [byCustomer], direction: 'desc', limit });
@@ -428,6 +475,34 @@ describe('buying and spending', () => {
     expect(plan('Who bought the most items?')).toMatchObject({ measure: { label: 'units bought' }, groupBy: [byCustomer] });
     expect(plan('Which region spent the most?')).toMatchObject({ measure: { label: 'amount spent' }, groupBy: [{ kind: 'column', column: 'region' }], limit: 1 });
     expect(plan('Which products were bought the most?').groupBy).toMatchObject([{ kind: 'entity', table: { name: 'products' } }]);
+  });
+
+  it('lists the top rows for a plural after "which" or "what", and one row for a singular', () => {
+    expect(plan('Which customers spent the most?')).toMatchObject({ groupBy: [byCustomer], limit: 10 });
+    expect(plan('Which customer spent the most?')).toMatchObject({ groupBy: [byCustomer], limit: 1 });
+    const byProduct = [{ kind: 'entity', table: { name: 'products' } }];
+    expect(plan('Which products sold the most units?')).toMatchObject({ measure: { label: 'units sold' }, groupBy: byProduct, limit: 10 });
+    expect(plan('Which product sold the most units?')).toMatchObject({ measure: { label: 'units sold' }, groupBy: byProduct, limit: 1 });
+    expect(plan('What products sold the most units?')).toMatchObject({ groupBy: byProduct, limit: 10 });
+    expect(plan('Which channels had the most orders?')).toMatchObject({ groupBy: [{ column: 'channel' }], limit: 10 });
+    expect(plan('Which channel had the most orders?')).toMatchObject({ groupBy: [{ column: 'channel' }], limit: 1 });
+    // The noun is the last of the names: "customer regions" is plural, "customer region" is not.
+    expect(plan('Which product categories had the most revenue?')).toMatchObject({ groupBy: [{ column: 'category' }], limit: 10 });
+    expect(plan('Which customer regions spent the most?')).toMatchObject({ groupBy: [{ column: 'region' }], limit: 10 });
+    expect(plan('Which customer region spent the most?')).toMatchObject({ groupBy: [{ column: 'region' }], limit: 1 });
+    expect(plan('Which region has the most customers?').limit).toBe(1);
+    expect(plan('What is the most common order status?')).toMatchObject({ limit: 1, ties: true });
+  });
+
+  it('says who spent or bought the most from the kind of measure, not its label', () => {
+    expect(plan('Which customer spent the most?').measure).toMatchObject({ kind: 'spent', label: 'amount spent' });
+    expect(plan('Who bought the most units?').measure).toMatchObject({ kind: 'bought', label: 'units bought' });
+    expect(plan('Total revenue by customer').measure.kind).toBeUndefined();
+    const rows = { columns: [{ name: 'name' }, { name: 'amount spent' }], rows: [['Ann', 120.5]], rowCount: 1, truncated: false };
+    // A measure merely labelled so (a glossary term, say) is not read as spending.
+    const labelled = { ...plan('Total revenue by customer'), measure: { ...plan('Total revenue by customer').measure, label: 'amount spent' } };
+    expect(summarize(labelled, rows, 'en')).toMatch(/^Amount spent by customer:/);
+    expect(summarize(plan('Which customer spent the most?'), rows, 'en')).toMatch(/^\*\*Ann\*\* spent the most/);
   });
 
   it('leaves questions about buying without a ranking as they were', () => {

@@ -54,13 +54,28 @@ const FILLER = new Set(
 export const hasChinese = (text: string) => /[\u3400-\u9fff]/.test(text);
 
 const NOT_PLURAL = new Set(['does', 'has', 'was', 'is', 'this', 'its', 'us', 'yes', 'plus', 'less', 'across', 'status', 'news']);
+const IRREGULAR_PLURALS: Record<string, string> = { person: 'people', child: 'children', staff: 'staff' };
+const IRREGULAR_SINGULARS = new Map(Object.entries(IRREGULAR_PLURALS).map(([one, many]) => [many, one]));
 
 export function singular(word: string): string {
   if (NOT_PLURAL.has(word)) return word;
+  const irregular = IRREGULAR_SINGULARS.get(word);
+  if (irregular) return irregular;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/** A name as a plural noun, its last word made plural unless it already is: `film` -> films, `address` -> addresses, `order_items` -> order items. */
+export function plural(name: string): string {
+  const words = name.replaceAll('_', ' ');
+  const last = words.split(' ').at(-1)!;
+  const stem = words.slice(0, words.length - last.length);
+  if (IRREGULAR_PLURALS[last]) return `${stem}${IRREGULAR_PLURALS[last]}`;
+  if (singular(last) !== last) return words;
+  if (/[^aeiou]y$/.test(last)) return `${stem}${last.slice(0, -1)}ies`;
+  return /(s|x|z|ch|sh)$/.test(last) ? `${words}es` : `${words}s`;
 }
 
 const ZH_PARTICLES = /[的是了个有吗呢在中里哪些什么请显示列出给我统计查询一下看看分别情况为把被所从到以将对共计都每]/g;

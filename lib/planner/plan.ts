@@ -2,7 +2,7 @@ import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catal
 import { isKeyColumn, isNumeric, isTemporal } from './columns';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseAliases } from './aliases';
-import { englishText, hasChinese, identifierWords, isFiller, numberWord, words as toWords } from './lexicon';
+import { englishText, hasChinese, identifierWords, isFiller, numberWord, singular, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
 import { countingQuestion, writeRequest, type WriteRequest } from './write';
 import { chineseNumerals, combineRanges, finerGrain, parseGrain, parseTimeRanges, rangePhrase, type DateRange, type Grain } from './time';
@@ -14,8 +14,11 @@ export type MeasureValue =
   | { kind: 'column'; column: string }
   | { kind: 'distinct'; column: string }
   | { kind: 'revenue'; quantity: string; price: string; discount?: string };
-/** `per`: the value is first summed for each row of that table (each order), then `fn` runs over those totals. */
-export type Measure = { fn: Aggregate; table: CatalogTable; value: MeasureValue; label: string; per?: CatalogTable };
+/**
+ * `per`: the value is first summed for each row of that table (each order), then `fn` runs over those totals.
+ * `kind`: what each buyer spent or bought, for "who spent the most".
+ */
+export type Measure = { fn: Aggregate; table: CatalogTable; value: MeasureValue; label: string; per?: CatalogTable; kind?: 'spent' | 'bought' };
 export type Grouping =
   | { kind: 'column'; table: CatalogTable; column: string }
   | { kind: 'entity'; table: CatalogTable; key: string[]; labels: string[] }
@@ -61,9 +64,9 @@ const BUYER_WORDS = new Set(['who', 'buyer', 'spender', 'purchaser', 'shopper'])
 /** "Best-selling products", "the most popular track", "best sellers": what is ranked by how much of it sold. */
 const POPULAR_WORDS = new Set(['selling', 'seller', 'bestseller', 'bestselling', 'popular']);
 export const BUYER_TABLE = /^(customer|client|buyer|purchaser|shopper)s?$/;
-export const SPENT = 'amount spent';
-export const BOUGHT = 'units bought';
 const DISTINCT_WORDS = new Set(['distinct', 'unique', 'different']);
+/** How many rows "top customers", "which customers spent the most" list when no number is given. */
+const TOP_N = 10;
 const TOP_WORDS = new Set(['top', 'best', 'most', 'highest', 'largest', 'biggest', 'leading']);
 const BOTTOM_WORDS = new Set(['bottom', 'worst', 'least', 'fewest', 'lowest', 'smallest']);
 const NEGATIONS = /\b(not|excluding|exclude|except|other than|without|non|besides)\s+(?:(?:in|from|on|of|for|to|the|at|by|shipped|billed|sold|rated)\s+)*$/;
@@ -91,6 +94,8 @@ type Parsed = {
   grain?: Grain;
   /** Periods named together that cannot be shown side by side: "2023 vs 2025". */
   periods?: string[];
+  /** The grain comes only from periods shown side by side ("2024 vs 2025"), not from words such as "monthly". */
+  sideBySide: boolean;
   limit?: number;
   direction?: 'desc' | 'asc';
   share: boolean;
@@ -185,14 +190,14 @@ function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, toda
     const count = around ?? tokens[i + 1];
     const next = count && numberWord(count.word);
     if (next !== undefined || t.word === 'top' || t.word === 'bottom') {
-      limit = next ?? limit ?? 10;
+      limit = next ?? limit ?? TOP_N;
       direction = bottom ? 'asc' : 'desc';
       t.used = true;
       if (next !== undefined) count!.used = true;
     } else if (direction === undefined) direction = bottom ? 'asc' : 'desc';
   });
   // "the 5 best-selling products", "前5": a number just before a ranked thing.
-  return { tokens, range, grain: bucket, periods, limit, direction, share, growth, comparisons, values: found };
+  return { tokens, range, grain: bucket, periods, sideBySide: compared !== undefined && !grain, limit, direction, share, growth, comparisons, values: found };
 }
 
 type ColumnLink = { table: CatalogTable; column: CatalogColumn; score: number; at: number; width: number };
@@ -442,6 +447,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     .filter((c) => isNumeric(c.column) && !isKeyColumn(c.table, c.column) && c.score >= 1 && !inComparison(c) && c.at !== active?.at)
     .sort((a, b) => b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || a.at - b.at || keyed(b.table) - keyed(a.table));
   let popular: CatalogTable | undefined;
+  let unitsMeasuredAt = -1;
   const afterRanking = tokens.findIndex((t, i) => i > 0 && (TOP_WORDS.has(tokens[i - 1]!.word) || BOTTOM_WORDS.has(tokens[i - 1]!.word) || numberWord(tokens[i - 1]!.word) !== undefined) && tables.some((l) => l.at === i));
   if (glossary) {
     measure = { ...glossary, fn: fn ?? 'sum' };
@@ -478,7 +484,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     // Money spent, the revenue measure, unless units or items were bought; a superlative ranks, it does not aggregate.
     const bought = namedMeasure(itemsAt >= 0 ? unitsMeasure : revenueMeasure);
     if (bought) {
-      measure = { ...bought, fn: 'sum', label: itemsAt >= 0 ? BOUGHT : SPENT };
+      const kind = itemsAt >= 0 ? 'bought' : 'spent';
+      measure = { ...bought, fn: 'sum', label: kind === 'bought' ? 'units bought' : 'amount spent', kind };
       for (const t of tokens) if (BUYING_WORDS.has(t.word)) t.used = true;
       if (itemsAt >= 0) tokens[itemsAt]!.used = true;
     } else missing.push(itemsAt >= 0 ? 'which quantity was bought' : 'how spending is computed here');
@@ -487,6 +494,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (units) {
       measure = { ...units, fn: fn ?? 'sum' };
       tokens[unitsAt]!.used = true;
+      unitsMeasuredAt = unitsAt;
     } else missing.push('which quantity "units" means');
   } else if (rowValue) {
     measure = { ...rowValue.measure, fn: fn! };
@@ -637,8 +645,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (rankedAt >= 0) starts.push(rankedAt);
   for (const at of [...new Set(starts)].sort((a, b) => a - b)) {
     if (tokens[at - 1]?.word === 'by' && tokens[at] && REVENUE_WORDS.has(tokens[at].word)) continue;
-    // "Bought the most units": what was bought is measured, not grouped by (Northwind's quantity_per_unit).
-    if (at === itemsAt) continue;
+    // "Bought the most units", "sold the most units": what is measured is not grouped by (Northwind's quantity_per_unit).
+    if (at === itemsAt || at === unitsMeasuredAt) continue;
     const g = dimensionAt(at);
     if (g && !groupBy.some((x) => JSON.stringify([x.table.id, 'column' in x ? x.column : '']) === JSON.stringify([g.table.id, 'column' in g ? g.column : '']))) {
       groupBy.push(g);
@@ -667,7 +675,6 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (!when) missing.push('which date to use');
     else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
   }
-  if (groupBy.length > 2) missing.push('how to group by more than two things at once');
   // "Average likes per post": per row of the measured table itself, which is what an average is.
   const perOwnRow = tables.some((t) => t.at === byAt + 1 && t.table === base);
   if (byAt >= 0 && groupBy.length === 0 && !perOwnRow) missing.push(`what "${words.slice(byAt + 1).join(' ')}" groups by`);
@@ -711,13 +718,14 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const leftover = unknown.filter((t) => !tables.some((l) => tokens[l.at] === t && joined.has(l.table.id)));
   if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
 
-  // "Which platform has the most likes?": one answer, the first.
+  // "Which platform has the most likes?": one answer, the first; "which platforms…" lists the top ones.
   // "Who spent the most?" asks for one buyer too.
   const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || (buyingAt >= 0 && /^\s*who\b/i.test(englishText(question).trim())) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
+  const howMany = asksForSeveral(question, graph) ? TOP_N : 1;
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
-  // "The 3 most common genres": the number before the superlative, else the first and any tied with it.
-  const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? 1 : undefined;
-  const limit = p.limit ?? commonLimit ?? (p.direction && which && groups.length > 0 && groups[0]!.kind !== 'time' ? 1 : undefined);
+  // "The 3 most common genres": the number before the superlative, else the first (or first few) and any tied with them.
+  const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? howMany : undefined;
+  const limit = p.limit ?? commonLimit ?? (p.direction && which && groups.length > 0 && groups[0]!.kind !== 'time' ? howMany : undefined);
   let plan: Plan = {
     measure,
     groupBy,
@@ -732,8 +740,9 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (isFollowUp) {
     // "Average likes by platform", then "what about shares?": the average of shares.
     if (explicit && !fn && previous!.measure.value.kind === 'column' && plan.measure.value.kind === 'column') plan.measure = { ...plan.measure, fn: previous!.measure.fn };
-    plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined });
+    plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined, sideBySide: p.sideBySide });
   }
+  if (plan.groupBy.length > 2) missing.push('how to group by more than two things at once');
   // "What percentage of orders were cancelled": the one filter picks the part, all the rows are the whole.
   const partOf = p.share && !isFollowUp && plan.groupBy.length === 0 && measure.value.kind === 'rows' && kept.length > 0;
   if (partOf && kept.length === 1) plan = { ...plan, filters: [], part: kept, share: true };
@@ -745,6 +754,15 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   return { ok: true, plan };
 }
 
+/** "Which customers…", "which product categories…", "哪些客户…": a plural asks for several rows, not the first. */
+function asksForSeveral(question: string, graph: Graph): boolean {
+  if (question.includes('哪些')) return true;
+  const [, first = '', second = ''] = /^\s*(?:which|what)\s+([a-z]+)(?:\s+([a-z]+))?/.exec(question.toLowerCase()) ?? [];
+  // "Which sales channel": a name after the first word is the noun, the first word qualifies it.
+  const noun = graph.byWord.has(singular(second)) ? second : first;
+  return graph.byWord.has(singular(noun)) && singular(noun) !== noun;
+}
+
 /** The question counting the rows a write names, if it plans as one. */
 function readInstead(write: WriteRequest, catalog: Catalog, knowledge: PlannerKnowledge, today: Date): string | undefined {
   const question = countingQuestion(write, today);
@@ -753,12 +771,18 @@ function readInstead(write: WriteRequest, catalog: Catalog, knowledge: PlannerKn
 }
 
 /** A follow-up changes what it names and keeps the rest of the previous plan. */
-function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: boolean; range: boolean; limit: boolean }): Plan {
+function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: boolean; range: boolean; limit: boolean; sideBySide: boolean }): Plan {
   const filters = [...previous.filters.filter((f) => !next.filters.some((g) => g.table === f.table && g.column === f.column)), ...next.filters];
   let groupBy = said.groupBy ? next.groupBy : previous.groupBy;
   // "As a monthly trend": the time bucket replaces the grouping; a ranking no longer applies.
   const timeOnly = said.groupBy && next.groupBy.every((g) => g.kind === 'time');
   if (timeOnly) groupBy = next.groupBy;
+  // "Revenue by region", then "what about 2024 vs 2025?": the periods side by side, each still by region, in the earlier bucket if finer.
+  const [bucket] = next.groupBy;
+  if (timeOnly && said.sideBySide && bucket?.kind === 'time') {
+    const before = previous.groupBy.find((g) => g.kind === 'time');
+    groupBy = [{ ...bucket, grain: before ? finerGrain(before.grain, bucket.grain) : bucket.grain }, ...previous.groupBy.filter((g) => g.kind !== 'time')];
+  }
   return {
     measure: said.measure ? next.measure : previous.measure,
     groupBy,

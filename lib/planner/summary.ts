@@ -2,8 +2,8 @@ import { intlLocale } from '@/lib/format';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import type { PlannerKnowledge } from './knowledge';
-import { chineseTerm, hasChinese, identifierWords } from './lexicon';
-import { BOUGHT, BUYER_TABLE, groupLabel, planQuestion, SPENT, type Aggregate, type Filter, type Grain, type Grouping, type Plan, type Planned } from './plan';
+import { chineseTerm, hasChinese, identifierWords, plural } from './lexicon';
+import { BUYER_TABLE, groupLabel, planQuestion, type Aggregate, type Filter, type Grain, type Grouping, type Plan, type Planned } from './plan';
 import { rangePhrase } from './time';
 
 export type Lang = 'en' | 'zh';
@@ -22,10 +22,6 @@ export type ModelResult =
 const format = (value: unknown, lang: Lang) =>
   typeof value === 'number' ? new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2 }).format(value) : String(value);
 
-const plural = (name: string) => {
-  const words = name.replaceAll('_', ' ');
-  return words.endsWith('s') ? words : words.endsWith('y') ? `${words.slice(0, -1)}ies` : `${words}s`;
-};
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 /** A term inside Chinese text: English words keep a space either side. */
 const inZh = (term: string) => (hasChinese(term) ? term : ` ${term} `);
@@ -68,7 +64,7 @@ function definition(plan: Plan, lang: Lang, name: Namer): string {
       ? `\n\n每个${inZh(name(per.name))}的金额为其${inZh(name(table.name))}的 ${formula} 之和。`
       : `\n\nEach ${identifierWords(per.name).join(' ')}'s value is the sum of ${formula} over its ${plural(table.name)}.`;
   }
-  const spent = plan.measure.label === SPENT;
+  const spent = plan.measure.kind === 'spent';
   return lang === 'zh' ? `\n\n${spent ? '消费金额' : '销售额'}按 ${formula} 计算。` : `\n\n${spent ? 'Amount spent' : 'Revenue'} is ${formula}.`;
 }
 
@@ -130,11 +126,11 @@ function buyers(plan: Plan, result: Rows, width: number, group: string, lang: La
   const [top, ...others] = result.rows.slice(0, 3).map((r) => ({ who: `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}**`, value: format(r[width], lang) }));
   const least = plan.direction === 'asc';
   if (lang === 'zh') {
-    const did = `${plan.measure.label === BOUGHT ? '购买件数' : '消费'}${least ? '最少' : '最多'}`;
+    const did = `${plan.measure.kind === 'bought' ? '购买件数' : '消费'}${least ? '最少' : '最多'}`;
     const rest = others.map((o) => `${o.who}（${o.value}）`).join('和 ');
     return `${top!.who} ${did}（${top!.value}）${rest ? `，其次是 ${rest}；共 ${result.rowCount} 个${inZh(group).trimEnd()}` : ''}。`;
   }
-  const did = plan.measure.label === BOUGHT ? `bought the ${least ? 'fewest' : 'most'} units` : `spent the ${least ? 'least' : 'most'}`;
+  const did = plan.measure.kind === 'bought' ? `bought the ${least ? 'fewest' : 'most'} units` : `spent the ${least ? 'least' : 'most'}`;
   const rest = others.map((o) => `${o.who} (${o.value})`).join(' and ');
   return `${top!.who} ${did} (${top!.value})${rest ? `, followed by ${rest}; ${result.rowCount} ${plural(group)} ranked` : ''}.`;
 }
@@ -211,7 +207,7 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
   if (plan.ties) return mostCommon(plan, rows, width, group, lang, name) + definition(plan, lang, name);
   const byBuyer = plan.groupBy.length === 1 && BUYER_TABLE.test(first.table.name);
-  if (byBuyer && (plan.measure.label === SPENT || plan.measure.label === BOUGHT)) return buyers(plan, result, width, group, lang) + definition(plan, lang, name);
+  if (byBuyer && plan.measure.kind) return buyers(plan, result, width, group, lang) + definition(plan, lang, name);
   if (first.kind === 'time' && plan.groupBy.length === 2 && !plan.share && !plan.growth) return perPeriod(plan, rows, width, first.grain, lang, name) + definition(plan, lang, name);
   const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
   const head =
