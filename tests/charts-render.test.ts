@@ -47,6 +47,14 @@ describe('Chart (server render)', () => {
     expect(render(suggestChart(r), r, 'zh')).toContain('上升');
   });
 
+  it('names whose number a KPI is when its row says', () => {
+    const r = result([['name', 'text'], ['amount spent', 'numeric']], [['James Thomas', 85894.32]]);
+    expect(suggestChart(r).kind).toBe('kpi');
+    expect(render(suggestChart(r), r)).toMatch(/amount spent<span[^>]*data-testid="kpi-subject"[^>]*> · <!-- -->James Thomas<\/span>/);
+    const count = result([['n', 'bigint']], [[19971]]);
+    expect(render(suggestChart(count), count)).not.toContain('kpi-subject');
+  });
+
   it('renders the switcher, trend toggle and accessible label for a time series', () => {
     const html = render(suggestChart(monthly), monthly);
     for (const k of ['line', 'area', 'bar', 'table']) expect(html).toContain(`data-testid="chart-kind-${k}"`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnFormats } from '@/components/answer/result-table-model';
 import {
   NULL_TEXT,
   columnFractionDigits,
@@ -203,5 +204,30 @@ describe('compareCells', () => {
     expect(sortKey(null, 'text')).toBeUndefined();
     expect(sortKey('2024-01-05', 'date')).toBe(Date.UTC(2024, 0, 5));
     expect(sortKey(true, 'boolean')).toBe(1);
+  });
+});
+
+describe('the result table: date buckets read as their period', () => {
+  const labels = { quarter: (quarter: number, year: number) => `Q${quarter} ${year}`, week: (date: string) => `Week of ${date}` };
+  const shown = (type: string, values: (string | null)[], name = 'period') => {
+    const [format] = columnFormats([{ name, type }], values.map((v) => [v]), 'en-US', labels);
+    return values.map((v) => format!.format(v));
+  };
+
+  it.each([
+    ['months', 'date', ['2024-01-01', '2024-02-01', '2024-03-01'], ['Jan 2024', 'Feb 2024', 'Mar 2024']],
+    ['months of timestamps', 'timestamp without time zone', ['2024-11-01 00:00:00', '2024-12-01 00:00:00'], ['Nov 2024', 'Dec 2024']],
+    ['quarters', 'date', ['2024-01-01', '2024-04-01', '2024-07-01'], ['Q1 2024', 'Q2 2024', 'Q3 2024']],
+    ['years', 'date', ['2023-01-01', '2024-01-01', '2025-01-01'], ['2023', '2024', '2025']],
+    ['days, which stay dates', 'date', ['2024-01-01', '2024-01-02'], [formatCell('2024-01-01', 'date', 'en-US'), formatCell('2024-01-02', 'date', 'en-US')]],
+    ['months with a NULL', 'date', ['2024-01-01', null, '2024-03-01'], ['Jan 2024', NULL_TEXT, 'Mar 2024']],
+  ])('%s', (_, type, values, expected) => {
+    expect(shown(type, values)).toEqual(expected);
+  });
+
+  it('leaves text and very large results as they are', () => {
+    expect(shown('text', ['2024-01-01', '2024-02-01'], 'month')).toEqual(['2024-01-01', '2024-02-01']);
+    const many = Array.from({ length: 5_001 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+    expect(shown('date', many)[0]).toBe(formatCell(many[0]!, 'date', 'en-US'));
   });
 });

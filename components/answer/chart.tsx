@@ -24,10 +24,12 @@ import { buildChartData, PALETTE } from '@/lib/charts/data';
 import { dateFormatters, valueFormatter } from '@/lib/charts/format';
 import type { ChartKind, ChartSpec } from '@/lib/charts/spec';
 import { compatibleKinds, toNumber } from '@/lib/charts/suggest';
+import { isNumericType } from '@/lib/format';
 import type { QueryResult } from '@/lib/warehouse/run';
 import { cn } from '@/lib/utils';
 import { downloadChartPng, pngFileName } from './chart-export';
 import { ChartPlot, type PlotFormatters, type PlotKind } from './chart-plot';
+import { useDateLabels } from './date-labels';
 
 const ICONS: Record<ChartKind, LucideIcon> = {
   kpi: Hash,
@@ -70,6 +72,7 @@ export type ChartProps = {
  */
 export function Chart({ spec, result, onKindChange, className }: ChartProps) {
   const t = useTranslations('chart');
+  const dateLabels = useDateLabels();
   const locale = useLocale();
   const [kind, setKind] = useState<ChartKind>(spec.kind);
   const specKey = JSON.stringify(spec);
@@ -109,16 +112,13 @@ export function Chart({ spec, result, onKindChange, className }: ChartProps) {
     const xFormat = spec.xFormat ?? 'number';
     const xValue = valueFormatter(xFormat, locale, { currency, percentScale: data?.xPercentScale });
     const xValueTick = valueFormatter(xFormat, locale, { currency, percentScale: data?.xPercentScale, compact: true });
-    const dates = dateFormatters(data?.grain, locale, {
-      quarter: (quarter, year) => t('quarter', { quarter: String(quarter), year: String(year) }),
-      week: (date) => t('week', { date }),
-    });
+    const dates = dateFormatters(data?.grain, locale, dateLabels);
     const plain = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 });
     const asText = (v: string | number) => (typeof v === 'number' ? plain.format(v) : v);
     const x = (v: string | number) => (data?.xTime && typeof v === 'number' ? dates.full(v) : asText(v));
     const xTick = (v: string | number) => (data?.xTime && typeof v === 'number' ? dates.short(v) : asText(v));
     return { value, valueTick, x, xTick, xValue, xValueTick };
-  }, [spec.format, spec.currency, spec.xFormat, locale, data, t]);
+  }, [spec.format, spec.currency, spec.xFormat, locale, data, dateLabels]);
 
   if (spec.kind === 'table' && kinds.length <= 1) return null;
 
@@ -247,6 +247,13 @@ function Kpi({ spec, result, locale }: { spec: ChartSpec; result: QueryResult; l
   };
   const value = cell(spec.y[0]);
   const previous = cell(spec.previous);
+  // Whose number it is, when the row says: "amount spent · James Thomas".
+  const subject = result.columns
+    .flatMap((column, i) => {
+      const v = result.rows[0]?.[i];
+      return isNumericType(column.type) || v === null || v === undefined || typeof v === 'object' ? [] : [String(v)];
+    })
+    .join(', ');
   const scale = spec.format === 'percent' && [value, previous].some((v) => v !== null && Math.abs(v) > 1.5) ? 100 : 1;
   const full = valueFormatter(spec.format, locale, { currency: spec.currency, percentScale: scale });
   const signed = valueFormatter(spec.format, locale, { currency: spec.currency, percentScale: scale, signed: true });
@@ -256,7 +263,10 @@ function Kpi({ spec, result, locale }: { spec: ChartSpec; result: QueryResult; l
   const change = delta === null ? '' : `${signed(delta)}${previous ? ` (${pct.format(delta / Math.abs(previous))})` : ''}`;
   return (
     <div className="py-2">
-      <p className="text-xs text-muted-foreground">{spec.y[0]}</p>
+      <p className="text-xs text-muted-foreground">
+        {spec.y[0]}
+        {subject && <span className="text-foreground" data-testid="kpi-subject"> · {subject}</span>}
+      </p>
       <p className="text-4xl font-semibold tracking-tight tabular-nums" data-testid="kpi-value">
         {value === null ? '–' : full(value)}
       </p>

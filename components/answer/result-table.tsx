@@ -9,6 +9,7 @@ import { NULL_TEXT, intlLocale } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { Cell, QueryColumn } from '@/lib/warehouse/run';
 import { ResultTableHeader } from './result-table-header';
+import { useDateLabels } from './date-labels';
 import { buildColumns, columnFormats, resultTableFeatures, type ColumnFormat } from './result-table-model';
 
 type Props = { columns: QueryColumn[]; rows: Cell[][]; rowCount: number; truncated: boolean; durationMs: number };
@@ -71,9 +72,10 @@ export const ResultTable = memo(function ResultTable({ columns, rows, rowCount, 
 
 function ResultGrid({ columns, rows, locale }: { columns: QueryColumn[]; rows: Cell[][]; locale: string }) {
   const t = useTranslations('answer');
+  const dateLabels = useDateLabels();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const formats = useMemo(() => columnFormats(columns, rows, locale), [columns, rows, locale]);
+  const formats = useMemo(() => columnFormats(columns, rows, locale, dateLabels), [columns, rows, locale, dateLabels]);
   const columnDefs = useMemo(() => buildColumns(columns, rows, locale, formats), [columns, rows, locale, formats]);
 
   const table = useTable({
