@@ -19,13 +19,13 @@ export function RunsTable({ rows }: { rows: AuditRow[] }) {
         <thead className="bg-muted/50 text-left text-xs text-muted-foreground">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">{t('time')}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t('status')}</th>
             <th scope="col" className="px-3 py-2 font-medium">{t('user')}</th>
             <th scope="col" className="px-3 py-2 font-medium">{t('dataset')}</th>
             <th scope="col" className="px-3 py-2 font-medium">{t('conversation')}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t('sql')}</th>
             <th scope="col" className="px-3 py-2 text-right font-medium">{t('duration')}</th>
             <th scope="col" className="px-3 py-2 text-right font-medium">{t('rows')}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t('status')}</th>
+            <th scope="col" className="px-3 py-2 font-medium">{t('sql')}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,6 +35,9 @@ export function RunsTable({ rows }: { rows: AuditRow[] }) {
                 <time dateTime={r.createdAt.toISOString()} title={r.createdAt.toISOString()}>
                   {format.dateTime(r.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
                 </time>
+              </td>
+              <td className="px-3 py-2">
+                <span className={cn('inline-flex rounded-full border px-2 py-0.5 text-xs font-medium', STATUS_STYLE[r.status])}>{t(`statusName.${r.status}`)}</span>
               </td>
               <td className="max-w-44 truncate px-3 py-2" title={r.userEmail ?? undefined}>
                 {r.userEmail ?? <span className="text-muted-foreground italic">{t('deletedUser')}</span>}
@@ -49,11 +52,14 @@ export function RunsTable({ rows }: { rows: AuditRow[] }) {
                   <span className="text-muted-foreground">{t('noConversation')}</span>
                 )}
               </td>
-              <td className="w-full max-w-md min-w-64 px-3 py-2">
+              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{t('ms', { ms: r.durationMs })}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{r.rowCount === null ? '—' : format.number(r.rowCount)}</td>
+              <td className="w-full min-w-48 px-3 py-2">
                 <details className="group">
                   <summary className="cursor-pointer list-none rounded focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none" title={t('showSql')}>
-                    <span className="block truncate font-mono text-xs">{r.sql}</span>
-                    {r.error && <span className="mt-1 block truncate text-xs text-destructive group-open:hidden">{r.error}</span>}
+                    {/* w-0 min-w-full: a long statement is cut to the column's width instead of widening the table past the page. */}
+                    <span className="block w-0 min-w-full truncate font-mono text-xs">{r.sql}</span>
+                    {r.error && <span className="mt-1 block w-0 min-w-full truncate text-xs text-destructive group-open:hidden">{r.error}</span>}
                   </summary>
                   <div className="mt-2 space-y-2">
                     <pre className="max-h-80 overflow-auto rounded bg-muted/60 p-2 font-mono text-xs whitespace-pre-wrap">{r.sql}</pre>
@@ -71,11 +77,6 @@ export function RunsTable({ rows }: { rows: AuditRow[] }) {
                     )}
                   </div>
                 </details>
-              </td>
-              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{t('ms', { ms: r.durationMs })}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.rowCount === null ? '—' : format.number(r.rowCount)}</td>
-              <td className="px-3 py-2">
-                <span className={cn('inline-flex rounded-full border px-2 py-0.5 text-xs font-medium', STATUS_STYLE[r.status])}>{t(`statusName.${r.status}`)}</span>
               </td>
             </tr>
           ))}
