@@ -51,6 +51,8 @@ describe('Chart (server render)', () => {
     const r = result([['name', 'text'], ['amount spent', 'numeric']], [['James Thomas', 85894.32]]);
     expect(suggestChart(r).kind).toBe('kpi');
     expect(render(suggestChart(r), r)).toMatch(/amount spent<span[^>]*data-testid="kpi-subject"[^>]*> · <!-- -->James Thomas<\/span>/);
+    const day = result([['day', 'date'], ['orders', 'bigint']], [['2024-03-05', 42]]);
+    expect(render(suggestChart(day), day)).toContain('Mar 5, 2024');
     const count = result([['n', 'bigint']], [[19971]]);
     expect(render(suggestChart(count), count)).not.toContain('kpi-subject');
   });

@@ -24,7 +24,7 @@ import { buildChartData, PALETTE } from '@/lib/charts/data';
 import { dateFormatters, valueFormatter } from '@/lib/charts/format';
 import type { ChartKind, ChartSpec } from '@/lib/charts/spec';
 import { compatibleKinds, toNumber } from '@/lib/charts/suggest';
-import { isNumericType } from '@/lib/format';
+import { formatCell, isNumericType } from '@/lib/format';
 import type { QueryResult } from '@/lib/warehouse/run';
 import { cn } from '@/lib/utils';
 import { downloadChartPng, pngFileName } from './chart-export';
@@ -251,7 +251,7 @@ function Kpi({ spec, result, locale }: { spec: ChartSpec; result: QueryResult; l
   const subject = result.columns
     .flatMap((column, i) => {
       const v = result.rows[0]?.[i];
-      return isNumericType(column.type) || v === null || v === undefined || typeof v === 'object' ? [] : [String(v)];
+      return isNumericType(column.type) || v === null || v === undefined || typeof v === 'object' ? [] : [formatCell(v, column.type, locale)];
     })
     .join(', ');
   const scale = spec.format === 'percent' && [value, previous].some((v) => v !== null && Math.abs(v) > 1.5) ? 100 : 1;
