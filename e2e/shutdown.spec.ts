@@ -43,6 +43,7 @@ for (const { how, terminal, stop } of stops) {
       expect(chunks.at(-1)?.type).toBe('finish');
       expect(code).toBe(0);
       expect(quarry.output()).not.toMatch(/uncaughtException|terminating connection/);
+      expect(quarry.output()).toContain('Stopping: the web server finishes the answers it is writing, then Postgres stops.');
 
       const again = await startQuarry(PORT, dataDir, env);
       expect(await queryApp('SELECT role, status FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId], dataDir)).toEqual([

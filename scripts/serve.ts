@@ -85,6 +85,7 @@ async function shutdown(code: number) {
   stopping = true;
   // Next finishes what it is writing before Postgres goes: stopping the database first loses it.
   if (next.exitCode === null && next.signalCode === null) {
+    log('Stopping: the web server finishes the answers it is writing, then Postgres stops.');
     const exited = new Promise((resolve) => next.once('exit', resolve));
     next.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
