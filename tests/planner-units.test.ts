@@ -179,9 +179,12 @@ describe('linking words to tables, columns and values', () => {
     expect(asked('Revenue by region', '2024 vs 2025')).toEqual(plan('Revenue by region in 2024 vs 2025'));
     expect(asked('Orders per channel', 'what about Q1 vs Q2 2025?')).toEqual(plan('Orders by channel Q1 vs Q2 2025'));
     expect(asked('按地区统计销售额', '2024年和2025年呢？')).toEqual(plan('2024年和2025年各地区的销售额'));
-    // A finer bucket asked before stays; a ranking over both periods no longer applies.
+    // A finer bucket asked before stays; a ranking applies within each period.
     expect(asked('Monthly revenue', 'what about 2024 vs 2025?')).toEqual(plan('Monthly revenue, 2024 vs 2025'));
-    expect(asked('Top 5 products by revenue', 'what about 2024 vs 2025?')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }, { kind: 'entity', table: { name: 'products' } }], limit: undefined });
+    expect(asked('Top 5 products by revenue', 'what about 2024 vs 2025?')).toEqual(plan('Top 5 products by revenue in 2024 vs 2025'));
+    expect(asked('Bottom 3 products by revenue', '2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }, { kind: 'entity', table: { name: 'products' } }], limit: 3, direction: 'asc' });
+    const common = planConversation(['What is the most common order status?', 'what about 2024 vs 2025?'], catalog, knowledge, today);
+    expect(common.ok ? 'planned' : common.missing.join('; ')).toContain('most common one within each group');
     // "As a monthly trend" still replaces the grouping.
     expect(asked('Revenue by region', 'as a monthly trend').groupBy).toMatchObject([{ kind: 'time', grain: 'month' }]);
     const declined = planConversation(['Revenue by region and channel', 'what about 2024 vs 2025?'], catalog, knowledge, today);
@@ -460,7 +463,7 @@ describe('buying and spending', () => {
     ['Which customer bought the most?', 1],
     ['who spent the most?', 1],
     ['top buyers', 10],
-    ['biggest spenders', undefined],
+    ['biggest spenders', 10],
     ['谁消费最多', 1],
     ['哪个客户消费最多', 1],
     ['哪些客户消费最多', 10],
@@ -630,6 +633,27 @@ describe('periods compared side by side', () => {
     expect(plan('Orders per channel between 2024 and 2025')).toMatchObject({ groupBy: [{ kind: 'column', column: 'channel' }], range: { from: '2024-01-01', to: '2026-01-01' } });
   });
 
+  it('ranks within each period a top N asked of periods side by side', async () => {
+    expect(plan('Top 5 products by revenue in 2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }, { kind: 'entity', table: { name: 'products' } }], limit: 5, direction: 'desc' });
+    expect(plan('2024年和2025年销售额前5的产品')).toEqual(plan('Top 5 products by revenue in 2024 vs 2025'));
+    const compiled = compilePlan(plan('Top 5 products by revenue in 2024 vs 2025'), catalog)!;
+    expect(compiled.sql).toContain(`row_number() OVER (PARTITION BY date_trunc('year', t1."order_date")::date ORDER BY round(sum(`);
+    expect(compiled.sql).toMatch(/WHERE "rank_in_period" <= \$3\nORDER BY 1, "rank_in_period"$/);
+    expect(compiled.params).toEqual(['2024-01-01', '2026-01-01', 5]);
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
+    const rows = [['2024-01-01', 'Laptop', 900], ['2024-01-01', 'Phone', 800], ['2025-01-01', 'Phone', 1200], ['2025-01-01', 'Tablet', 700]];
+    expect(summarize(plan('Top 5 products by revenue in 2024 vs 2025'), result(['year', 'name', 'revenue'], rows), 'en')).toBe(
+      'In 2024 and 2025: Top 5 products by revenue in each year: 2024: **Laptop** (900) leads, followed by **Phone** (800); 2025: **Phone** (1,200) leads, followed by **Tablet** (700).\n\nRevenue is quantity × unit_price × (1 − discount).',
+    );
+    expect(summarize(plan('2024年和2025年销售额前5的产品'), result(['year', 'name', 'revenue'], rows), 'zh')).toBe(
+      '2024年和2025年：每年销售额最高的 5 个产品：2024：**Laptop** (900)、**Phone** (800)；2025：**Phone** (1,200)、**Tablet** (700)。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
+    );
+    expect(summarize(plan('Bottom 3 products by revenue in 2024 vs 2025'), result(['year', 'name', 'revenue'], [rows[1]!, rows[0]!, rows[3]!, rows[2]!]), 'en')).toBe(
+      'In 2024 and 2025: Bottom 3 products by revenue in each year: 2024: **Phone** (800) is lowest, followed by **Laptop** (900); 2025: **Tablet** (700) is lowest, followed by **Phone** (1,200).\n\nRevenue is quantity × unit_price × (1 − discount).',
+    );
+    expect(declines('Top 5 products by share of revenue in 2024 vs 2025')).toContain('how to rank shares within each period');
+  });
+
   it('compiles to SQL the guard accepts, and names both periods in the answer', async () => {
     const compiled = compilePlan(plan('Orders per channel in 2024 vs 2025'), catalog)!;
     expect(compiled.sql).toContain(`GROUP BY date_trunc('year', t0."order_date")::date, t0."channel"`);
@@ -650,11 +674,11 @@ describe('best sellers', () => {
   const byProduct = [{ kind: 'entity', table: { name: 'products' }, labels: ['name'] }];
 
   it.each([
-    ['Best selling products', undefined],
-    ['best-selling products', undefined],
-    ['Most popular products', undefined],
-    ['Best sellers', undefined],
-    ['畅销产品', undefined],
+    ['Best selling products', 10],
+    ['best-selling products', 10],
+    ['Most popular products', 10],
+    ['Best sellers', 10],
+    ['畅销产品', 10],
     ['Top selling products', 10],
     ['the 5 best-selling products', 5],
     ['最畅销的5个产品', 5],

@@ -107,8 +107,18 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
       : `round(100.0 * ${v} / nullif(sum(${v}) OVER (), 0), 2) AS ${ident('share_pct')}`;
     sql = `SELECT ${cols.join(', ')}, ${v} AS ${name}, ${extra}\nFROM (\n${sql}\n) s`;
   }
+  const direction = plan.direction === 'asc' ? 'ASC' : 'DESC';
+  if (time && groupBy.length > 1 && limit !== undefined) {
+    // "Top 5 products in 2024 vs 2025": the top 5 within each period, not 5 rows of the periods together.
+    const shown = dims.filter((d) => d.name).map((d) => d.expr);
+    const rank = ident('rank_in_period');
+    const ranked = `row_number() OVER (PARTITION BY ${shown[0]} ORDER BY ${value} ${direction} NULLS LAST, ${shown.slice(1).join(', ')}) AS ${rank}`;
+    const cols = [...select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4)), name];
+    sql = `SELECT ${cols.join(', ')}\nFROM (\nSELECT ${[...select, `${value} AS ${name}`, ranked].join(', ')}\n${from}\nGROUP BY ${group.join(', ')}\n) s\nWHERE ${rank} <= ${param(limit)}\nORDER BY 1, ${rank}`;
+    return { sql, params };
+  }
   // Rows tied on the measure stay tied: no order among them, so that the limit keeps them all.
-  const order = time && limit === undefined ? labels.join(', ') : `${select.length + 1} ${plan.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST${plan.ties ? '' : `, ${labels.join(', ')}`}`;
+  const order = time && limit === undefined ? labels.join(', ') : `${select.length + 1} ${direction} NULLS LAST${plan.ties ? '' : `, ${labels.join(', ')}`}`;
   sql += `\nORDER BY ${order}`;
   if (limit !== undefined) sql += plan.ties ? `\nFETCH FIRST ${param(limit)} ROWS WITH TIES` : `\nLIMIT ${param(limit)}`;
   return { sql, params };

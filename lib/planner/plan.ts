@@ -704,7 +704,6 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   for (const t of per ? new Set([...groupBy.map((g) => g.table), ...kept.map((f) => f.table), range?.table]) : []) {
     if (t && !reaches(graph, per!, t)) missing.push(`how to split the value of one ${identifierWords(per!.name).join(' ')} by ${t.name}`);
   }
-  if (commonAt >= 0 && groupBy.length > 1) missing.push('how to find the most common one within each group');
 
   // "the Web channel", "rating PG": the name of a filtered column explains itself.
   for (const l of columns) if (kept.some((f) => f.table === l.table && f.column === l.column.name)) use(tokens, l.at, l.width);
@@ -725,7 +724,9 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
   // "The 3 most common genres": the number before the superlative, else the first (or first few) and any tied with them.
   const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? howMany : undefined;
-  const limit = p.limit ?? commonLimit ?? (p.direction && which && groups.length > 0 && groups[0]!.kind !== 'time' ? howMany : undefined);
+  // "Best sellers", "biggest spenders": the top few, like "top customers".
+  const ranked = popular !== undefined || buyingAt >= 0;
+  const limit = p.limit ?? commonLimit ?? (p.direction && groups.length > 0 && groups[0]!.kind !== 'time' ? (which ? howMany : ranked ? TOP_N : undefined) : undefined);
   let plan: Plan = {
     measure,
     groupBy,
@@ -743,12 +744,15 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined, sideBySide: p.sideBySide });
   }
   if (plan.groupBy.length > 2) missing.push('how to group by more than two things at once');
+  // Also "the most common status", then "what about 2024 vs 2025?".
+  if (plan.ties && plan.groupBy.length > 1) missing.push('how to find the most common one within each group');
   // "What percentage of orders were cancelled": the one filter picks the part, all the rows are the whole.
   const partOf = p.share && !isFollowUp && plan.groupBy.length === 0 && measure.value.kind === 'rows' && kept.length > 0;
   if (partOf && kept.length === 1) plan = { ...plan, filters: [], part: kept, share: true };
   if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push('what to rank');
   if (p.share && plan.groupBy.length === 0 && !plan.part) missing.push(partOf ? 'which of the conditions picks the share and which the whole' : 'what to take the share of');
   plan.share ||= p.share && plan.groupBy.length > 0;
+  if (plan.limit !== undefined && plan.groupBy.length > 1 && plan.groupBy[0]!.kind === 'time' && (plan.share || plan.growth)) missing.push(`how to rank ${plan.share ? 'shares' : 'growth'} within each period`);
   if (missing.length) return { ok: false, understood, missing };
   for (const g of plan.groupBy) understood.push(`grouped by ${groupLabel(g)}`);
   return { ok: true, plan };
@@ -779,7 +783,9 @@ function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: bo
   if (timeOnly) groupBy = next.groupBy;
   // "Revenue by region", then "what about 2024 vs 2025?": the periods side by side, each still by region, in the earlier bucket if finer.
   const [bucket] = next.groupBy;
-  if (timeOnly && said.sideBySide && bucket?.kind === 'time') {
+  // "Top 5 products", then "what about 2024 vs 2025?": the top 5 of each period.
+  const sideBySide = timeOnly && said.sideBySide && bucket?.kind === 'time';
+  if (sideBySide) {
     const before = previous.groupBy.find((g) => g.kind === 'time');
     groupBy = [{ ...bucket, grain: before ? finerGrain(before.grain, bucket.grain) : bucket.grain }, ...previous.groupBy.filter((g) => g.kind !== 'time')];
   }
@@ -788,7 +794,7 @@ function merge(previous: Plan, next: Plan, said: { measure: boolean; groupBy: bo
     groupBy,
     filters,
     range: said.range ? next.range : previous.range,
-    limit: timeOnly ? undefined : said.limit ? next.limit : said.groupBy ? undefined : previous.limit,
+    limit: timeOnly && !sideBySide ? undefined : said.limit ? next.limit : said.groupBy && !sideBySide ? undefined : previous.limit,
     direction: said.limit ? next.direction : previous.direction,
     ties: said.limit ? next.ties : previous.ties,
     share: next.share || (previous.share && !said.groupBy),

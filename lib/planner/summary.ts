@@ -147,10 +147,17 @@ function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, l
     const top = [...group].sort((a, b) => sign * (Number(a[width]) - Number(b[width]))).slice(0, 3);
     const listed = top.map((r) => `**${r.slice(1, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)})`);
     if (lang === 'zh') return `${when}：${listed.join('、')}`;
-    return `${when}: ${listed[0]} leads${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
+    return `${when}: ${listed[0]} ${sign > 0 ? 'is lowest' : 'leads'}${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
   });
   const measure = measureName(plan, lang, name);
   const group = groupName(plan.groupBy[1]!, lang, name);
+  const { limit } = plan;
+  if (limit !== undefined) {
+    const bottom = plan.direction === 'asc';
+    return lang === 'zh'
+      ? `每${ZH_GRAINS[grain]}${inZh(measure)}${bottom ? '最低' : '最高'}的 ${limit} 个${inZh(group)}：${parts.join('；')}。`
+      : `${bottom ? 'Bottom' : 'Top'} ${limit} ${plural(group)} by ${measure} in each ${grain}: ${parts.join('; ')}.`;
+  }
   return lang === 'zh'
     ? `按${ZH_GRAINS[grain]}和${inZh(group)}统计的${inZh(measure)}：${parts.join('；')}。`
     : `${capitalized(measure)} by ${group} per ${grain}: ${parts.join('; ')}.`;
