@@ -52,3 +52,13 @@ test('columns are sized to their values: no name is cut off while the table has 
   const cut = await table.locator('td').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent));
   expect(cut).toEqual([]);
 });
+
+test('two periods side by side are bars per category, a bar per year named by its year', async ({ page }) => {
+  await runOwnSql(
+    page,
+    "SELECT date_trunc('year', order_date)::date AS year, channel, count(*) AS orders FROM orders WHERE order_date >= '2024-01-01' AND order_date < '2026-01-01' GROUP BY 1, 2 ORDER BY 1, 2",
+  );
+  const chart = page.getByTestId('chart').last();
+  await expect(chart).toHaveAttribute('data-kind', 'bar');
+  await expect(chart.locator('.recharts-legend-item-text')).toHaveText(['2024', '2025']);
+});

@@ -30,7 +30,7 @@ function render(spec: ChartSpec, r: QueryResult, locale: 'en' | 'zh' = 'en') {
   );
 }
 
-const LABELS = { other: 'Other', empty: '(empty)', single: 'value', projection: (n: string) => (n ? `${n} (projection)` : 'projection') };
+const LABELS = { other: 'Other', empty: '(empty)', single: 'value', projection: (n: string) => (n ? `${n} (projection)` : 'projection'), period: (ms: number) => `period ${new Date(ms).toISOString().slice(0, 10)}` };
 const monthly = result(
   [['month', 'date'], ['revenue', 'numeric']],
   ['2024-10-01', '2024-11-01', '2024-12-01', '2025-01-01'].map((d, i) => [d, 100 + 10 * i]),
@@ -110,6 +110,29 @@ describe('buildChartData', () => {
       { x: 10, y: 2, label: '1' },
       { x: 30, y: 6, label: '3' },
     ]);
+  });
+});
+
+describe('periods side by side', () => {
+  const periods = result(
+    [['year', 'date'], ['channel', 'text'], ['orders', 'bigint']],
+    [['2025-01-01', 'Web', 3300], ['2025-01-01', 'App', 2900], ['2024-01-01', 'Web', 2700], ['2024-01-01', 'App', 1600]],
+  );
+
+  it('are bars per category with a bar per period, named by the period in time order', () => {
+    const spec = suggestChart(periods);
+    expect(spec).toMatchObject({ kind: 'bar', x: 'channel', series: 'year' });
+    const data = buildChartData(spec, periods, { labels: LABELS });
+    expect(data.series.map((s) => s.name)).toEqual(['period 2024-01-01', 'period 2025-01-01']);
+    expect(data.rows).toEqual([{ x: 'Web', v0: 2700, v1: 3300 }, { x: 'App', v0: 1600, v1: 2900 }]);
+  });
+
+  it('stay a line over time when there are more than three', () => {
+    const years = result(
+      [['year', 'date'], ['channel', 'text'], ['orders', 'bigint']],
+      ['2022', '2023', '2024', '2025'].flatMap((y) => [[`${y}-01-01`, 'Web', 1], [`${y}-01-01`, 'App', 2]]),
+    );
+    expect(suggestChart(years)).toMatchObject({ kind: 'line', x: 'year', series: 'channel' });
   });
 });
 

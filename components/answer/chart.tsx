@@ -22,7 +22,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buildChartData, PALETTE } from '@/lib/charts/data';
 import { dateFormatters, valueFormatter } from '@/lib/charts/format';
-import type { ChartKind, ChartSpec } from '@/lib/charts/spec';
+import type { ChartKind, ChartSpec, TimeGrain } from '@/lib/charts/spec';
 import { compatibleKinds, toNumber } from '@/lib/charts/suggest';
 import { formatCell, isNumericType } from '@/lib/format';
 import type { QueryResult } from '@/lib/warehouse/run';
@@ -96,8 +96,9 @@ export function Chart({ spec, result, onKindChange, className }: ChartProps) {
       empty: t('blank'),
       single: spec.y[0] ?? t('value'),
       projection: (name: string) => (name ? t('projectionOf', { name }) : t('projection')),
+      period: (ms: number, grain: TimeGrain | undefined) => dateFormatters(grain, locale, dateLabels).full(ms),
     }),
-    [t, spec.y],
+    [t, spec.y, locale, dateLabels],
   );
   const data = useMemo(
     () => (kind === 'kpi' || kind === 'table' ? null : buildChartData(view, result, { trend, labels })),

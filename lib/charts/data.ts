@@ -40,7 +40,14 @@ export type ChartData = {
   empty: boolean;
 };
 
-export type ChartDataLabels = { other: string; empty: string; projection: (series: string) => string; single: string };
+export type ChartDataLabels = {
+  other: string;
+  empty: string;
+  projection: (series: string) => string;
+  single: string;
+  /** The name of a period when a series is one ("2024", "January 2024"). */
+  period: (ms: number, grain: TimeGrain | undefined) => string;
+};
 
 type Shape = Pick<QueryResult, 'columns' | 'rows'>;
 
@@ -106,16 +113,24 @@ export function buildChartData(
   const xOf = (ri: number): string | number => (time ? (time.times[ri] ?? labels.empty) : label(result.rows[ri]![xi], labels.empty));
 
   // Series: one per y column, or one per value of the series column (largest first, rest folded).
-  let seriesOf: (row: Cell[]) => { name: string; value: number | null }[];
+  let seriesOf: (row: Cell[], index: number) => { name: string; value: number | null }[];
   let names: string[];
   if (si >= 0) {
-    const all = result.rows.map((r) => String(label(r[si], labels.empty)));
+    // A series column of dates (periods side by side) is named by its period and kept in time order.
+    const periods = detectTime(result.columns[si]!, result.rows.map((r) => r[si] ?? null));
+    const nameOf = (r: Cell[], ri: number) => {
+      const ms = periods?.times[ri];
+      return ms === null || ms === undefined ? String(label(r[si], labels.empty)) : labels.period(ms, periods!.grain);
+    };
+    const all = result.rows.map(nameOf);
     const totals = result.rows.map((r) => Math.abs(toNumber(r[yis[0]!]) ?? 0));
     const limit = spec.kind === 'pie' ? 1 : MAX_SERIES;
-    const kept = topNames(all, totals, limit);
+    const top = topNames(all, totals, limit);
+    const timeOf = new Map(all.map((n, i) => [n, periods?.times[i] ?? 0]));
+    const kept = periods ? top.sort((a, b) => timeOf.get(a)! - timeOf.get(b)!) : top;
     names = all.some((n) => !kept.includes(n)) ? [...kept, labels.other] : kept;
-    seriesOf = (r) => {
-      const n = String(label(r[si], labels.empty));
+    seriesOf = (r, ri) => {
+      const n = all[ri]!;
       return [{ name: kept.includes(n) ? n : labels.other, value: toNumber(r[yis[0]!]) }];
     };
   } else {
@@ -129,7 +144,7 @@ export function buildChartData(
     const x = xOf(ri);
     if (time && typeof x !== 'number') return; // a null date has no place on a time axis
     const datum = byX.get(x) ?? byX.set(x, { x }).get(x)!;
-    for (const { name, value } of seriesOf(r)) {
+    for (const { name, value } of seriesOf(r, ri)) {
       const key = keyOf.get(name)!;
       if (value === null) datum[key] ??= null;
       else datum[key] = ((datum[key] as number | null | undefined) ?? 0) + value;

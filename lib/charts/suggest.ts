@@ -157,6 +157,10 @@ export function suggestChart(result: Shape, question = ''): ChartSpec {
       // year × month number: one line per year over the months, for seasonality.
       return { kind: 'line', x: name(s!), y: [name(measures[0]!)], series: name(t), sort: 'x-asc', format: format(measures[0]!) };
     }
+    if (times.length === 1 && categories.length === 1 && measures.length === 1 && distinctTimes <= 3 && s!.distinct <= MAX_CATEGORIES) {
+      // A few periods side by side ("2024 vs 2025" by channel): a bar per period within each category, not lines of two points.
+      return { kind: 'bar', x: name(s!), y: [name(measures[0]!)], series: name(t), format: format(measures[0]!) };
+    }
     if (times.length === 1 && categories.length === 1 && measures.length === 1 && s!.distinct <= MAX_CATEGORIES) {
       return { ...line, y: [name(measures[0]!)], series: name(s!), format: format(measures[0]!) };
     }
