@@ -742,6 +742,17 @@ describe('the share of rows matching a value', () => {
   });
 });
 
+describe('counts', () => {
+  const count = (n: number) => ({ columns: [{ name: 'count' }], rows: [[n]], rowCount: 1, truncated: false });
+
+  it('say what they counted when the question picks some rows', () => {
+    expect(summarize(plan('How many orders were delivered?'), count(950), 'en')).toBe('There are **950** orders with status delivered.');
+    expect(summarize(plan('How many cancelled orders are there?'), count(1210), 'en')).toBe('There are **1,210** orders with status cancelled.');
+    expect(summarize(plan('已取消的订单有多少？'), count(1210), 'zh')).toBe('共有 **1,210** 条状态为 cancelled 的订单记录。');
+    expect(summarize(plan('How many orders are there?'), count(19971), 'en')).toBe('There are **19,971** orders.');
+  });
+});
+
 describe('new customers', () => {
   const declines = (question: string, on = catalog) => {
     const planned = planQuestion(question, on, { knowledge, today });

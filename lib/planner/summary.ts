@@ -199,7 +199,12 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   if (plan.part && plan.groupBy.length === 0) return partOfWhole(plan, rows[0] ?? [], lang, name);
   if (plan.groupBy.length === 0) {
     const value = format(rows[0]?.[0], lang);
-    if (plan.measure.fn === 'count') return lang === 'zh' ? `共有 **${value}** 条${inZh(measure)}记录。` : `There are **${value}** ${plural(measure)}.`;
+    if (plan.measure.fn === 'count') {
+      // "How many orders were returned?": the count says what it counted, not all orders.
+      const conditions = plan.filters.map((f) => condition(f, lang, name));
+      if (lang === 'zh') return `共有 **${value}** 条${conditions.length > 0 ? `${conditions.join('且')} 的` : ''}${inZh(measure)}记录。`;
+      return `There are **${value}** ${plural(measure)}${conditions.length > 0 ? ` with ${conditions.join(' and ')}` : ''}.`;
+    }
     // A sum or an average over no rows is NULL: there is nothing to report, not a value "null".
     if (rows[0]?.[0] == null) return lang === 'zh' ? `没有符合条件的数据，所以没有${inZh(measure)}可报告。` : `No rows match, so there is no ${measure} to report.`;
     const total = plan.measure.fn === 'sum' && !measure.includes('total') ? 'total ' : '';
