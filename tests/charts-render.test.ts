@@ -30,7 +30,7 @@ function render(spec: ChartSpec, r: QueryResult, locale: 'en' | 'zh' = 'en') {
   );
 }
 
-const LABELS = { other: 'Other', empty: '(empty)', single: 'value', projection: (n: string) => (n ? `${n} (projection)` : 'projection'), period: (ms: number) => `period ${new Date(ms).toISOString().slice(0, 10)}` };
+const LABELS = { other: 'Other', empty: '(empty)', single: 'value', projection: (n: string) => (n ? `${n} (projection)` : 'projection'), period: () => (ms: number) => `period ${new Date(ms).toISOString().slice(0, 10)}` };
 const monthly = result(
   [['month', 'date'], ['revenue', 'numeric']],
   ['2024-10-01', '2024-11-01', '2024-12-01', '2025-01-01'].map((d, i) => [d, 100 + 10 * i]),

@@ -96,7 +96,7 @@ export function Chart({ spec, result, onKindChange, className }: ChartProps) {
       empty: t('blank'),
       single: spec.y[0] ?? t('value'),
       projection: (name: string) => (name ? t('projectionOf', { name }) : t('projection')),
-      period: (ms: number, grain: TimeGrain | undefined) => dateFormatters(grain, locale, dateLabels).full(ms),
+      period: (grain: TimeGrain | undefined) => dateFormatters(grain, locale, dateLabels).full,
     }),
     [t, spec.y, locale, dateLabels],
   );

@@ -45,8 +45,8 @@ export type ChartDataLabels = {
   empty: string;
   projection: (series: string) => string;
   single: string;
-  /** The name of a period when a series is one ("2024", "January 2024"). */
-  period: (ms: number, grain: TimeGrain | undefined) => string;
+  /** Names the periods of a series of dates at a grain ("2024", "January 2024"); asked once per chart. */
+  period: (grain: TimeGrain | undefined) => (ms: number) => string;
 };
 
 type Shape = Pick<QueryResult, 'columns' | 'rows'>;
@@ -118,16 +118,18 @@ export function buildChartData(
   if (si >= 0) {
     // A series column of dates (periods side by side) is named by its period and kept in time order.
     const periods = detectTime(result.columns[si]!, result.rows.map((r) => r[si] ?? null));
-    const nameOf = (r: Cell[], ri: number) => {
+    const periodName = periods && labels.period(periods.grain);
+    const all = result.rows.map((r, ri) => {
       const ms = periods?.times[ri];
-      return ms === null || ms === undefined ? String(label(r[si], labels.empty)) : labels.period(ms, periods!.grain);
-    };
-    const all = result.rows.map(nameOf);
+      return periodName && ms !== null && ms !== undefined ? periodName(ms) : String(label(r[si], labels.empty));
+    });
     const totals = result.rows.map((r) => Math.abs(toNumber(r[yis[0]!]) ?? 0));
     const limit = spec.kind === 'pie' ? 1 : MAX_SERIES;
-    const top = topNames(all, totals, limit);
-    const timeOf = new Map(all.map((n, i) => [n, periods?.times[i] ?? 0]));
-    const kept = periods ? top.sort((a, b) => timeOf.get(a)! - timeOf.get(b)!) : top;
+    const kept = topNames(all, totals, limit);
+    if (periods) {
+      const timeOf = new Map(all.map((n, i) => [n, periods.times[i] ?? 0]));
+      kept.sort((a, b) => timeOf.get(a)! - timeOf.get(b)!);
+    }
     names = all.some((n) => !kept.includes(n)) ? [...kept, labels.other] : kept;
     seriesOf = (r, ri) => {
       const n = all[ri]!;

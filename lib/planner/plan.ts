@@ -719,7 +719,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
 
   // "Which platform has the most likes?": one answer, the first; "which platforms…" lists the top ones.
   // "Who spent the most?" asks for one buyer too.
-  const which = /^\s*(which|what)\b/i.test(englishText(question).trim()) || (buyingAt >= 0 && /^\s*who\b/i.test(englishText(question).trim())) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
+  const english = englishText(question);
+  const which = /^\s*(which|what)\b/i.test(english) || (buyingAt >= 0 && /^\s*who\b/i.test(english)) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
   const howMany = asksForSeveral(question, graph) ? TOP_N : 1;
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
   // "The 3 most common genres": the number before the superlative, else the first (or first few) and any tied with them.

@@ -140,7 +140,8 @@ function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, l
   const periods = new Map<string, unknown[][]>();
   for (const r of rows) {
     const when = period(r[0], grain);
-    periods.set(when, [...(periods.get(when) ?? []), r]);
+    if (periods.has(when)) periods.get(when)!.push(r);
+    else periods.set(when, [r]);
   }
   const sign = plan.direction === 'asc' ? 1 : -1;
   const parts = [...periods].map(([when, group]) => {
@@ -163,7 +164,7 @@ function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, l
     : `${capitalized(measure)} by ${group} per ${grain}: ${parts.join('; ')}.`;
 }
 
-/** "status is cancelled", "状态为 cancelled": the condition picking a share's part. */
+/** "status cancelled", "状态为 cancelled": a filter in words, for a share's part or what a count counted. */
 function condition(f: Filter, lang: Lang, name: Namer): string {
   const values = Array.isArray(f.value) ? f.value.join(lang === 'zh' ? '或' : ' or ') : String(f.value);
   const negated = f.op === '<>' || f.op === 'not in';
