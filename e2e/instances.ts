@@ -28,7 +28,8 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 /** With `terminal`, the process runs in a pseudo-terminal (util-linux `script`), in its foreground process group, as in a shell. */
 async function start(args: string[], port: number, env: Record<string, string>, { terminal = false } = {}): Promise<Instance> {
-  const command = [process.execPath, ...args].map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`).join(' ');
+  // `exec`: with no $SHELL (as in CI) `script` runs dash, which would stay in the group and die of the Ctrl+C itself.
+  const command = ['exec', ...[process.execPath, ...args].map((arg) => `'${arg.replaceAll("'", `'\\''`)}'`)].join(' ');
   const [file, argv] = terminal ? ['script', ['-qfec', command, '/dev/null']] : [process.execPath, args];
   const child = spawn(file, argv, { env: { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: [terminal ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let output = '';
