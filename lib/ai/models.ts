@@ -14,6 +14,14 @@ export class ModelConfigError extends Error {}
  */
 const modelFetch: typeof fetch = (input, init) => ((globalThis.fetch as { _nextOriginalFetch?: typeof fetch })._nextOriginalFetch ?? globalThis.fetch)(input, init);
 
+/**
+ * A module preloaded into the server (`node --import`) may wrap every model Quarry resolves: with
+ * AI SDK middleware (tracing, logging), or with another model altogether, as the benchmarks do
+ * with instant scripted ones. Only code already running in the process can set it.
+ */
+export const MODEL_WRAPPER = Symbol.for('quarry.wrapModel');
+export type ModelWrapper = (model: LanguageModel) => LanguageModel;
+
 /** The model spec in effect: QUARRY_MODEL, else OpenAI when a key is set, else the built-in planner. */
 export function modelSpec(env: NodeJS.ProcessEnv = process.env): string {
   if (env.QUARRY_MODEL) return env.QUARRY_MODEL;
@@ -27,6 +35,12 @@ export function modelSpec(env: NodeJS.ProcessEnv = process.env): string {
  * `knowledge` (the dataset's sampled values, glossary and descriptions) helps the built-in planner link words.
  */
 export function resolveModel(catalog: Catalog, env: NodeJS.ProcessEnv = process.env, knowledge?: Partial<PlannerKnowledge>): LanguageModel {
+  const model = registryModel(catalog, env, knowledge);
+  const wrap = (globalThis as { [MODEL_WRAPPER]?: ModelWrapper })[MODEL_WRAPPER];
+  return wrap ? wrap(model) : model;
+}
+
+function registryModel(catalog: Catalog, env: NodeJS.ProcessEnv, knowledge?: Partial<PlannerKnowledge>): LanguageModel {
   const spec = modelSpec(env);
   const [kind, ...rest] = spec.split(':');
   const id = rest.join(':');

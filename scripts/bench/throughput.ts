@@ -1,9 +1,7 @@
 /**
  * Throughput: concurrent chat turns for DURATION seconds against the production server
  * (`next start`) on loopback, with autocannon: 10 signed-in analysts, one connection each, every
- * turn one runQuery call (a small aggregate). The model is an instant OpenAI-compatible server in this process
- * (QUARRY_MODEL=compatible:instant), so the figure is Quarry's own work plus one loopback HTTP
- * call per model step. With QUARRY_BENCH_INSTANCES=2 (the default) a second `next start` shares
+ * turn one runQuery call (a small aggregate), with an instant scripted model (see MODEL). With QUARRY_BENCH_INSTANCES=2 (the default) a second `next start` shares
  * the database and a small TCP balancer in this process spreads connections over both, so both
  * cores serve. Medians of RUNS runs. Prints a table and writes bench/results/throughput.json.
  * Needs a production build.
@@ -28,6 +26,10 @@ const INSTANCES = Number(process.env.QUARRY_BENCH_INSTANCES ?? 2);
 const USERS = 10;
 const TURNS_PER_CONVERSATION = 5;
 const TARGET = 200;
+// The instant model is scripted in the server's own process (scripts/bench/instant-model.ts), so
+// the figure is Quarry's own work; QUARRY_BENCH_MODEL=http puts the same script behind an
+// OpenAI-compatible server in this process, adding a loopback HTTP call and the OpenAI provider to every model step.
+const MODEL = process.env.QUARRY_BENCH_MODEL === 'http' ? 'http' : 'scripted';
 // A small aggregate (500 products, about 0.4 ms in Postgres): the figure is Quarry's own work.
 // What large queries cost is the warehouse's, and the growth benchmark measures it apart.
 const SQL = 'SELECT category, count(*) AS n FROM products GROUP BY category ORDER BY n DESC';
@@ -80,8 +82,8 @@ async function startInstantModel(): Promise<{ baseURL: string; calls: () => numb
 /** A TCP balancer: each new connection goes to the next backend, round robin. */
 async function startBalancer(ports: number[]): Promise<{ port: number; close: () => void }> {
   let next = 0;
-  const server = createTcpServer((client) => {
-    const upstream = connect(ports[next++ % ports.length]!, '127.0.0.1');
+  const server = createTcpServer({ noDelay: true }, (client) => {
+    const upstream = connect({ port: ports[next++ % ports.length]!, host: '127.0.0.1', noDelay: true });
     client.pipe(upstream).pipe(client);
     const close = () => (client.destroy(), upstream.destroy());
     client.on('error', close);
@@ -98,9 +100,14 @@ async function postJson(url: string, cookie: string, body: unknown): Promise<unk
 }
 
 const host = await machine();
-const model = await startInstantModel();
+const httpModel = MODEL === 'http' ? await startInstantModel() : undefined;
 const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-bench-throughput-'));
-const modelEnv = { QUARRY_MODEL: 'compatible:instant', OPENAI_BASE_URL: model.baseURL, QUARRY_RATE_LIMIT: 'off' };
+const modelEnv = {
+  QUARRY_RATE_LIMIT: 'off',
+  ...(httpModel
+    ? { QUARRY_MODEL: 'compatible:instant', OPENAI_BASE_URL: httpModel.baseURL }
+    : { QUARRY_BENCH_SQL: SQL, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${JSON.stringify(path.resolve('scripts/bench/instant-model.ts'))}`].filter(Boolean).join(' ') }),
+};
 const firstPort = await freePort();
 const first = startServer(firstPort, dataDir, modelEnv);
 const others: ChildProcess[] = [];
@@ -159,7 +166,7 @@ try {
   // Warm-up: every route and module compiled and cached before anything is measured.
   await autocannon({ url: base, connections: USERS, amount: 50, requests: [chatTurn] });
   // Where the CPU goes, per turn: the Next processes, the embedded Postgres (its postmaster and
-  // backends) and this process (autocannon, the balancer and the model server).
+  // backends) and this process (autocannon, the balancer and, with QUARRY_BENCH_MODEL=http, the model server).
   const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const groups: CpuGroups = {
     next: (p) => p.command.startsWith('next-server'),
@@ -208,7 +215,8 @@ try {
     instances: INSTANCES,
     users: USERS,
     median: summary,
-    modelCalls: model.calls(),
+    model: MODEL,
+    modelCalls: httpModel?.calls() ?? null,
     target: { turnsPerSecond: TARGET, errors: 0 },
     machine: host,
     ok: summary.turnsPerSecond >= TARGET && summary.errors === 0,
@@ -216,7 +224,7 @@ try {
   };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/throughput.json', `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`bench throughput: ${USERS} signed-in analysts, ${DURATION} s x ${RUNS} runs, ${INSTANCES} next start process(es), one runQuery per turn, instant model`);
+  console.log(`bench throughput: ${USERS} signed-in analysts, ${DURATION} s x ${RUNS} runs, ${INSTANCES} next start process(es), one runQuery per turn, ${MODEL === 'http' ? 'instant model behind a loopback OpenAI-compatible server' : 'instant scripted model in the server process'}`);
   console.log(`  ${describeMachine(host)}`);
   console.table(Object.fromEntries(runs.map((r, i) => [`run ${i + 1}`, r])));
   console.log(`  median ${summary.turnsPerSecond} turns/s (target >= ${TARGET}), p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}   ${result.ok ? 'ok' : 'MISSED'}`);
@@ -232,7 +240,7 @@ try {
     }
   }
   await stopServer(first);
-  model.close();
+  httpModel?.close();
   await rm(dataDir, { recursive: true, force: true });
 }
 process.exit(0);

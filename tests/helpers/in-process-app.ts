@@ -1,16 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LanguageModel } from 'ai';
 import pg from 'pg';
+import { MODEL_WRAPPER, type ModelWrapper } from '@/lib/ai/models';
 
 /**
  * Quarry in this process, for the benchmarks: its own embedded Postgres with the app database and
  * the sample warehouse (through the real bootstrap), a signed-in analyst, and the route handlers
- * answering with the model set by `useModel` instead of the registry's. The swap is a module
- * resolution hook on lib/ai/models.ts, so the app's code runs unchanged.
+ * answering with the model set by `useModel` instead of the registry's. The swap goes through the
+ * registry's wrapper hook (MODEL_WRAPPER), so the app's code runs unchanged.
  */
 export type InProcessApp = {
   cookie: string;
@@ -20,34 +19,21 @@ export type InProcessApp = {
   warehouseUrl: string;
   useModel: (model: LanguageModel | undefined) => void;
   /** Wraps every model the route resolves (the registry's or `useModel`'s), e.g. to count its calls. */
-  wrapModel: (wrap: ((model: LanguageModel) => LanguageModel) | undefined) => void;
+  wrapModel: (wrap: ModelWrapper | undefined) => void;
   stop: () => Promise<void>;
 };
 
-const root = path.resolve(import.meta.dirname, '../..');
-const holder = globalThis as unknown as { quarryBenchModel?: LanguageModel; quarryBenchWrap?: (model: LanguageModel) => LanguageModel };
-
-function overrideModels() {
-  const models = pathToFileURL(path.join(root, 'lib/ai/models.ts')).href;
-  const override = `data:text/javascript,${encodeURIComponent(
-    `import * as actual from ${JSON.stringify(models)};\n` +
-      `export * from ${JSON.stringify(models)};\n` +
-      'export function resolveModel(...args) {\n' +
-      '  const model = globalThis.quarryBenchModel ?? actual.resolveModel(...args);\n' +
-      '  return globalThis.quarryBenchWrap ? globalThis.quarryBenchWrap(model) : model;\n' +
-      '}\n',
-  )}`;
-  const hooks =
-    'export async function resolve(specifier, context, next) {\n' +
-    '  const resolved = await next(specifier, context);\n' +
-    `  if (resolved.url === ${JSON.stringify(models)} && !context.parentURL?.startsWith('data:')) return { url: ${JSON.stringify(override)}, shortCircuit: true };\n` +
-    '  return resolved;\n' +
-    '}\n';
-  register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+/** Every model the route resolves goes through the registry's wrapper hook: `useModel`'s replaces it, `wrapModel`'s wraps the result. */
+function overrideModels(): Pick<InProcessApp, 'useModel' | 'wrapModel'> {
+  let use: LanguageModel | undefined;
+  let wrap: ModelWrapper | undefined;
+  const wrapper: ModelWrapper = (model) => (wrap ? wrap(use ?? model) : (use ?? model));
+  (globalThis as { [MODEL_WRAPPER]?: ModelWrapper })[MODEL_WRAPPER] = wrapper;
+  return { useModel: (model) => (use = model), wrapModel: (next) => (wrap = next) };
 }
 
 export async function startInProcessApp({ scale = 0.1, log = () => {} }: { scale?: number; log?: (line: string) => void } = {}): Promise<InProcessApp> {
-  overrideModels();
+  const models = overrideModels();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-bench-'));
   delete process.env.DATABASE_URL;
   delete process.env.SAMPLE_WAREHOUSE_URL;
@@ -71,8 +57,7 @@ export async function startInProcessApp({ scale = 0.1, log = () => {} }: { scale
     datasetId: rows[0]!.id,
     databaseUrl: booted.databaseUrl,
     warehouseUrl: withDatabase(booted.databaseUrl, 'quarry_sample'),
-    useModel: (model) => (holder.quarryBenchModel = model),
-    wrapModel: (wrap) => (holder.quarryBenchWrap = wrap),
+    ...models,
     stop: async () => {
       const { closeDb } = await import('@/db/client');
       await closeDb();
