@@ -26,7 +26,7 @@ const INSTANCES = Number(process.env.QUARRY_BENCH_INSTANCES ?? 2);
 const USERS = 10;
 const TURNS_PER_CONVERSATION = 5;
 const TARGET = 200;
-// The instant model is scripted in the server's own process (scripts/bench/instant-model.ts), so
+// The instant model is scripted in the server's own process (scripts/bench/preload-instant-model.ts), so
 // the figure is Quarry's own work; QUARRY_BENCH_MODEL=http puts the same script behind an
 // OpenAI-compatible server in this process, adding a loopback HTTP call and the OpenAI provider to every model step.
 const MODEL = process.env.QUARRY_BENCH_MODEL === 'http' ? 'http' : 'scripted';
@@ -106,7 +106,7 @@ const modelEnv = {
   QUARRY_RATE_LIMIT: 'off',
   ...(httpModel
     ? { QUARRY_MODEL: 'compatible:instant', OPENAI_BASE_URL: httpModel.baseURL }
-    : { QUARRY_BENCH_SQL: SQL, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${JSON.stringify(path.resolve('scripts/bench/instant-model.ts'))}`].filter(Boolean).join(' ') }),
+    : { QUARRY_BENCH_SQL: SQL, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--import tsx', `--import ${JSON.stringify(path.resolve('scripts/bench/preload-instant-model.ts'))}`].filter(Boolean).join(' ') }),
 };
 const firstPort = await freePort();
 const first = startServer(firstPort, dataDir, modelEnv);
