@@ -124,6 +124,16 @@ export async function turnMessages(conversationId: string, messageId: string) {
 
 const p = sql.placeholder;
 
+/**
+ * A condition that is always true and sets synchronous_commit for the statement's own transaction
+ * (Postgres evaluates it once, before the statement's rows). With `off` the commit does not wait
+ * for the WAL to reach the disk: for writes a synchronous commit later in the same turn flushes
+ * with everything before it (the answer's). Until then a crash of Quarry loses nothing; only a
+ * crash of the database server itself can, and at most its last few hundred milliseconds.
+ */
+const committing = sql`(SELECT set_config('synchronous_commit', ${p('synchronousCommit')}, true)) IS NOT NULL`;
+const synchronousCommit = (asyncCommit: boolean | undefined) => (asyncCommit ? 'off' : 'on');
+
 /** The statement saving a message, for each combination of what is written with it. */
 const saveStatement = (withConversation: boolean, withUsage: boolean) =>
   preparedSql(`save_message${withConversation ? '_new_conversation' : ''}${withUsage ? '_usage' : ''}`, (db) => {
@@ -143,7 +153,7 @@ const saveStatement = (withConversation: boolean, withUsage: boolean) =>
       sql`saved AS ${saved}`,
       withUsage && sql`counted AS ${usageUpsert(db)}`,
     ].filter((step) => step !== false);
-    return sql`WITH ${sql.join(steps, sql`, `)} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved)`;
+    return sql`WITH ${sql.join(steps, sql`, `)} UPDATE ${conversations} SET updated_at = now() WHERE id IN (SELECT conversation_id FROM saved) AND ${committing}`;
   });
 const saveStatements = { plain: saveStatement(false, false), usage: saveStatement(false, true), conversation: saveStatement(true, false), both: saveStatement(true, true) };
 
@@ -152,13 +162,16 @@ type SaveOptions = {
   conversation?: Omit<typeof conversations.$inferInsert, 'id'>;
   /** Added to the user's daily usage by the same statement. */
   usage?: { userId: string; delta: UsageDelta };
+  /** Commit without waiting for the disk: only when a synchronous commit follows in the same turn (see `committing`). */
+  asyncCommit?: boolean;
 };
 
 /** Saves a message and touches its conversation, in one statement (one round trip, atomic). */
-export async function saveMessage(values: typeof messages.$inferInsert, { conversation, usage }: SaveOptions = {}) {
+export async function saveMessage(values: typeof messages.$inferInsert, { conversation, usage, asyncCommit }: SaveOptions = {}) {
   const statement = saveStatements[conversation ? (usage ? 'both' : 'conversation') : usage ? 'usage' : 'plain'];
   await statement().execute({
     ...values,
+    synchronousCommit: synchronousCommit(asyncCommit),
     metadata: values.metadata ?? null,
     status: values.status ?? 'complete',
     error: values.error ?? null,
@@ -180,15 +193,15 @@ const recordStatement = (counted: boolean) =>
       .insert(queryRuns)
       .values({ datasetId: p('datasetId'), conversationId: p('conversationId'), userId: p('userId'), sql: p('sql'), params: p('params'), status: p('status'), rowCount: p('rowCount'), durationMs: p('durationMs'), error: p('error') })
       .returning({ id: queryRuns.id });
-    return counted ? sql`WITH run AS ${run}, counted AS ${usageUpsert(db)} SELECT id FROM run` : run.getSQL();
+    return sql`WITH run AS ${run}${counted ? sql`, counted AS ${usageUpsert(db)}` : sql``} SELECT id FROM run WHERE ${committing}`;
   });
 const recordStatements = { counted: recordStatement(true), alone: recordStatement(false) };
 
 /**
  * The audit row of a query (its time in whole milliseconds); a query that reached the warehouse
- * also counts toward its user's daily usage, in the same statement.
+ * also counts toward its user's daily usage, in the same statement. `asyncCommit` as for saveMessage.
  */
-export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Promise<string> {
+export async function recordQueryRun(values: typeof queryRuns.$inferInsert, { asyncCommit }: { asyncCommit?: boolean } = {}): Promise<string> {
   const counted = values.userId != null && values.status !== 'rejected';
   const run = {
     ...values,
@@ -199,7 +212,7 @@ export async function recordQueryRun(values: typeof queryRuns.$inferInsert): Pro
     durationMs: Math.round(values.durationMs),
     error: values.error ?? null,
   };
-  const { rows } = await recordStatements[counted ? 'counted' : 'alone']().execute({ ...(counted && usageValues(values.userId!, { queries: 1 })), ...run });
+  const { rows } = await recordStatements[counted ? 'counted' : 'alone']().execute({ ...(counted && usageValues(values.userId!, { queries: 1 })), ...run, synchronousCommit: synchronousCommit(asyncCommit) });
   return rows[0]!.id;
 }
 

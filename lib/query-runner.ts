@@ -28,18 +28,29 @@ function describeError(error: unknown): Failure {
   return { error: `The warehouse could not run the query: ${message}` };
 }
 
-type Run = { dataset: Dataset; policy: GuardPolicy; conversationId: string | null; userId: string | null; sql: string; params: (string | number | boolean | null)[]; signal?: AbortSignal };
+type Run = {
+  dataset: Dataset;
+  policy: GuardPolicy;
+  conversationId: string | null;
+  userId: string | null;
+  sql: string;
+  params: (string | number | boolean | null)[];
+  signal?: AbortSignal;
+  /** The audit row commits without waiting for the disk: a chat turn's answer, committed after it, flushes it. */
+  asyncCommit?: boolean;
+};
 
 /**
  * The one way a query reaches a warehouse, for models and analysts alike: the guard, then the
  * read-only executor, and an audit row in query_runs whatever the outcome. Failures are returned,
  * never thrown, so a model can read them and correct itself.
  */
-export async function runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal }: Run): Promise<RunQueryOutput> {
+export async function runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal, asyncCommit }: Run): Promise<RunQueryOutput> {
   const audit = { datasetId: dataset.id, conversationId, userId, sql, params };
+  const record = (run: Omit<Parameters<typeof recordQueryRun>[0], keyof typeof audit>) => recordQueryRun({ ...audit, ...run }, { asyncCommit });
   const verdict = await checkSql(sql, params, policy);
   if (!verdict.ok) {
-    const queryRunId = await recordQueryRun({ ...audit, status: 'rejected', durationMs: 0, error: verdict.reason }).catch(() => null);
+    const queryRunId = await record({ status: 'rejected', durationMs: 0, error: verdict.reason }).catch(() => null);
     return { ok: false, rejected: true, queryRunId, error: verdict.reason };
   }
   const { rowLimit, statementTimeoutMs } = datasetLimits(dataset);
@@ -51,12 +62,12 @@ export async function runCheckedQuery({ dataset, policy, conversationId, userId,
       searchPath: policy.searchPath,
       signal,
     });
-    const queryRunId = await recordQueryRun({ ...audit, status: 'ok', rowCount: result.rowCount, durationMs: result.durationMs });
+    const queryRunId = await record({ status: 'ok', rowCount: result.rowCount, durationMs: result.durationMs });
     return { ok: true, queryRunId, ...result };
   } catch (error) {
     const failure = describeError(error);
     const durationMs = performance.now() - started;
-    const queryRunId = await recordQueryRun({ ...audit, status: 'error', durationMs, error: failure.error }).catch(() => null);
+    const queryRunId = await record({ status: 'error', durationMs, error: failure.error }).catch(() => null);
     return { ok: false, queryRunId, ...failure };
   }
 }

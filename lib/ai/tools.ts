@@ -78,7 +78,7 @@ export function createTools({ dataset, policy, conversationId, userId }: ToolCon
       description: 'Run one read-only SQL SELECT on the dataset and return columns, rows and timing.',
       inputSchema: runQuerySchema,
       execute: ({ sql, params }, { abortSignal }): Promise<RunQueryOutput> =>
-        runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal: abortSignal }),
+        runCheckedQuery({ dataset, policy, conversationId, userId, sql, params, signal: abortSignal, asyncCommit: true }),
       // The model gets a small sample, never the display rows: a token budget and a privacy line.
       toModelOutput: ({ output }) => ({ type: 'json', value: modelView(output, { shareRows: dataset.shareRowsWithModel }) } as const),
     }),

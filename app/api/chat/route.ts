@@ -61,6 +61,8 @@ export const POST = route(async function POST(request: Request) {
       {
         conversation: conversation ? undefined : { userId: user.id, datasetId, title: question.slice(0, 80) },
         usage: limit ? undefined : { userId: user.id, delta: { questions: 1 } },
+        // The answer's commit, at the end of the turn, flushes it to disk.
+        asyncCommit: true,
       },
     ),
     takenBy && deleteMessagesAfter(conversationId, message.id),
