@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,3 +58,42 @@ for (const { how, terminal, stop } of stops) {
     }
   });
 }
+
+test('Ctrl+C twice in a terminal stops at once: the answer is cut off, and Postgres still stops cleanly', async () => {
+  test.setTimeout(240_000);
+  // Six seconds of answer: the orderly stop, which waits up to ten, would finish it.
+  const model = await startFakeOpenAI('SELECT count(*) AS n FROM public.orders', ANSWER, { wordDelayMs: 200 });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'quarry-e2e-shutdown-'));
+  const env = { QUARRY_DEMO_USERS: '1', QUARRY_SAMPLE_SCALE: '0.1', QUARRY_MODEL: 'compatible:fake', OPENAI_BASE_URL: model.baseURL };
+  try {
+    const quarry = await startQuarry(PORT, dataDir, env, { terminal: true });
+    const cookie = await signIn(quarry.url, dataDir);
+    const [{ id: datasetId }] = await queryApp<{ id: string }>('SELECT id FROM datasets WHERE is_default LIMIT 1', [], dataDir);
+    const conversationId = crypto.randomUUID();
+    const response = await fetch(`${quarry.url}/api/chat`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ conversationId, datasetId, message: { id: crypto.randomUUID(), role: 'user', parts: [{ type: 'text', text: 'Count the orders, then stop' }] } }),
+    });
+    const reading = readChunks(response).catch(() => []);
+    await expect.poll(() => model.requests.length).toBe(2);
+    const exit = quarry.interrupt();
+    await expect.poll(() => quarry.output()).toContain('Press Ctrl+C again to stop at once.');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    void quarry.interrupt();
+    expect(await exit).toBe(0);
+
+    expect(textOf(await reading)).not.toBe(ANSWER);
+    expect(quarry.output()).toContain('Stopping at once: answers still being written are cut off.');
+    // Postgres removes its lock file only when it shuts down cleanly.
+    expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    // The question is kept, waiting for Retry.
+    const again = await startQuarry(PORT, dataDir, env);
+    expect(await queryApp('SELECT role, status FROM messages WHERE conversation_id = $1 ORDER BY created_at', [conversationId], dataDir)).toEqual([{ role: 'user', status: 'complete' }]);
+    expect(await again.stop()).toBe(0);
+  } finally {
+    await model.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

