@@ -165,6 +165,9 @@ try {
 
   // Warm-up: every route and module compiled and cached before anything is measured.
   await autocannon({ url: base, connections: USERS, amount: 50, requests: [chatTurn] });
+  // The instant model answered, not the built-in planner a server would fall back to without it.
+  const answered = await app.query<{ parts: string }>("SELECT parts::text AS parts FROM messages WHERE role = 'assistant' ORDER BY created_at DESC LIMIT 1");
+  if (!answered.rows[0]?.parts.includes('Products by category.')) throw new Error(`The instant model did not answer the warm-up turns: ${answered.rows[0]?.parts.slice(0, 200) ?? 'no answer was saved'}`);
   // Where the CPU goes, per turn: the Next processes, the embedded Postgres (its postmaster and
   // backends) and this process (autocannon, the balancer and, with QUARRY_BENCH_MODEL=http, the model server).
   const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
