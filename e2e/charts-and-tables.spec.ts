@@ -62,3 +62,32 @@ test('two periods side by side are bars per category, a bar per year named by it
   await expect(chart).toHaveAttribute('data-kind', 'bar');
   await expect(chart.locator('.recharts-legend-item-text')).toHaveText(['2024', '2025']);
 });
+
+test('a saved answer opens in place: its chart and text do not move while the page’s code loads', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByTestId('composer').fill('Revenue by region and channel');
+  await page.getByTestId('composer').press('Enter');
+  await expect(page.getByTestId('chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/c\//);
+
+  // A new browser context: nothing of the page's code is cached, as for a shared link opened elsewhere;
+  // tall enough to show the whole answer (shifts outside the viewport do not count).
+  const context = await browser.newContext({ storageState: await page.context().storageState(), viewport: { width: 1280, height: 1400 } });
+  const fresh = await context.newPage();
+  await fresh.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await fresh.goto(page.url());
+  // Edit appears once the chat client has loaded and re-rendered the conversation.
+  await expect(fresh.getByRole('button', { name: 'Edit' })).toBeVisible();
+  await expect(fresh.getByTestId('chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(fresh.getByTestId('answer-text').first()).not.toContainText('**');
+  const shift = await fresh.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0));
+  await context.close();
+  // Cumulative layout shift: 0.1 is the web's threshold for a page that jumps; the chart collapsing and coming back was 0.19.
+  expect(shift).toBeLessThan(0.01);
+});

@@ -2,7 +2,7 @@
 
 import { AlertTriangle, Download, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
 import { ResultTable } from './result-table';
@@ -34,6 +34,19 @@ function ErrorNote({ title, detail }: { title: string; detail: string }) {
 export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryPart; onRun?: RunSql; readOnly?: boolean }) {
   const t = useTranslations('answer');
   const input = part.state === 'input-streaming' ? undefined : part.input;
+  // The same element for the same call and state (a call's input and output no longer change once
+  // it has its output): a server-rendered chart keeps its HTML until its code arrives, instead of
+  // collapsing when the chat client first re-renders the page, which would move everything below it.
+  const chart = useMemo(
+    () =>
+      part.state === 'output-available' &&
+      part.output.ok && (
+        <Suspense>
+          <ResultChart result={part.output} proposed={input?.chart} purpose={input?.purpose} />
+        </Suspense>
+      ),
+    [part.toolCallId, part.state],
+  );
   return (
     <div className="space-y-2" data-testid="query-result">
       {input?.sql && <SqlBlock sql={input.sql} params={input.params ?? []} purpose={input.purpose} onRun={onRun} />}
@@ -46,9 +59,7 @@ export function QueryResult({ part, onRun, readOnly = false }: { part: RunQueryP
       {part.state === 'output-available' &&
         (part.output.ok ? (
           <>
-            <Suspense>
-              <ResultChart result={part.output} proposed={input?.chart} purpose={input?.purpose} />
-            </Suspense>
+            {chart}
             <ResultTable {...part.output} />
             {!readOnly && part.output.queryRunId && (
               <Button variant="outline" size="sm" asChild>

@@ -2,7 +2,7 @@
 
 import { AlertTriangle } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { QueryResult } from '@/components/answer/query-result';
 import type { RunSql } from '@/components/answer/sql-block';
 import type { QuarryUIMessage } from '@/lib/ai/tools';
@@ -20,6 +20,24 @@ type Props = {
   readOnly?: boolean;
 };
 
+/**
+ * The same element while the text is the same: a server-rendered answer keeps its HTML until the
+ * markdown code arrives, instead of falling back to plain text when the chat client first
+ * re-renders the page (React discards a not yet hydrated boundary that receives an update).
+ */
+function AnswerText({ text, streaming }: { text: string; streaming: boolean }) {
+  return useMemo(
+    () => (
+      <div data-testid="answer-text">
+        <Suspense fallback={<p className="leading-relaxed whitespace-pre-wrap">{text}</p>}>
+          <Markdown text={text} streaming={streaming} />
+        </Suspense>
+      </div>
+    ),
+    [text, streaming],
+  );
+}
+
 export function Message({ message, streaming, onRun, readOnly = false }: Props) {
   const t = useTranslations('chat');
   const a = useTranslations('answer');
@@ -32,15 +50,7 @@ export function Message({ message, streaming, onRun, readOnly = false }: Props) 
         <p className="sr-only">{t('assistant')}:</p>
       )}
       {message.parts.map((part, i) => {
-        if (part.type === 'text') {
-          return (
-            <div key={i} data-testid="answer-text">
-              <Suspense fallback={<p className="leading-relaxed whitespace-pre-wrap">{part.text}</p>}>
-                <Markdown text={part.text} streaming={streaming} />
-              </Suspense>
-            </div>
-          );
-        }
+        if (part.type === 'text') return <AnswerText key={i} text={part.text} streaming={streaming} />;
         if (part.type === 'tool-runQuery') return <QueryResult key={part.toolCallId} part={part} onRun={readOnly ? undefined : onRun} readOnly={readOnly} />;
         return null;
       })}
