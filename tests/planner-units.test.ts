@@ -167,6 +167,9 @@ describe('linking words to tables, columns and values', () => {
     expect(asked('Revenue in Europe', '按地区统计订单数')).toMatchObject({ measure: { fn: 'count' }, groupBy: [{ column: 'region' }], filters: [] });
     // "按…" alone still regroups the previous question.
     expect(asked('Revenue in Europe', '按类别')).toMatchObject({ filters: [{ value: 'Europe' }], groupBy: [{ column: 'category' }] });
+    // 那 ("then") opens a follow-up as "what about" does.
+    expect(asked('按地区统计销售额', '那2025年呢？')).toEqual(asked('Revenue by region', 'what about 2025?'));
+    expect(asked('Top 5 products by revenue', '那只看欧洲呢？')).toEqual(asked('Top 5 products by revenue', 'only Europe'));
   });
 
   it('keeps the grouping of the previous question when a follow-up compares periods side by side', () => {
@@ -240,6 +243,15 @@ describe('plan compilation', () => {
   it('wraps share and growth in a window over the grouped result', () => {
     expect(compilePlan(plan('Share of revenue by region'), catalog)!.sql).toMatch(/sum\("value"\) OVER \(\)/);
     expect(compilePlan(plan('Monthly revenue growth'), catalog)!.sql).toMatch(/lag\("value"\) OVER \(ORDER BY "month"\)/);
+    // Each region grows from its own previous year, not from the region listed before it.
+    expect(compilePlan(plan('Revenue growth by region'), catalog)!.sql).toContain('lag("value") OVER (PARTITION BY "region" ORDER BY "year")');
+  });
+
+  it('says how each group grew, period by period', () => {
+    const rows = [['2024-01-01', 'Europe', 100, null], ['2024-01-01', 'Asia', 80, null], ['2025-01-01', 'Europe', 110, 10], ['2025-01-01', 'Asia', 120, 50]];
+    expect(summarize(plan('Revenue growth by region'), { columns: ['year', 'region', 'revenue', 'growth_pct'].map((name) => ({ name })), rows, rowCount: 4, truncated: false }, 'en')).toBe(
+      'Revenue by region per year: 2024: **Europe** (100) leads, followed by **Asia** (80); 2025: **Asia** (120, +50%) leads, followed by **Europe** (110, +10%).\n\nRevenue is quantity × unit_price × (1 − discount).',
+    );
   });
 });
 
@@ -268,11 +280,13 @@ describe('units, medians, the most common and active customers', () => {
   });
 
   it('takes a median with percentile_cont, of a column or of each order\'s total', async () => {
-    expect(compiled('Median unit price of products').sql).toBe('SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY t0."unit_price")::numeric, 2) AS "unit_price"\nFROM "public"."products" t0');
+    const price = 'percentile_cont(0.5) WITHIN GROUP (ORDER BY t0."unit_price")::numeric';
+    expect(compiled('Median unit price of products').sql).toBe(`SELECT round(${price}, greatest(2, 2 - floor(log(nullif(abs(${price}), 0)))::int)) AS "unit_price"\nFROM "public"."products" t0`);
     const median = compiled('What is the median order value?');
+    const value = 'percentile_cont(0.5) WITHIN GROUP (ORDER BY s."value")::numeric';
     expect(median.sql).toBe(
       [
-        'SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY s."value")::numeric, 2) AS "order value"',
+        `SELECT round(${value}, greatest(2, 2 - floor(log(nullif(abs(${value}), 0)))::int)) AS "order value"`,
         'FROM (',
         'SELECT round(sum(t0."quantity" * t0."unit_price" * (1 - t0."discount"))::numeric, 2) AS "value"',
         'FROM "public"."order_items" t0',
@@ -332,6 +346,28 @@ describe('units, medians, the most common and active customers', () => {
     expect(planQuestion('How many active customers?', flagged('smallint'), { knowledge, today })).toMatchObject({ ok: true, plan: { filters: [{ column: 'active', value: 1 }] } });
     // A flag says nothing about a period: active in 2025 means having ordered in 2025.
     expect(planQuestion('active customers in 2025', withFlag, { knowledge, today })).toMatchObject({ ok: true, plan: { measure: { table: { name: 'orders' }, value: { kind: 'distinct' } }, filters: [] } });
+  });
+});
+
+describe('averages of fractions', () => {
+  const result = (columns: string[], rows: (string | number)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
+
+  it('rounds an average to two decimals, or to three significant digits below 1, in the query', async () => {
+    const compiled = compilePlan(plan('Average discount by channel'), catalog)!;
+    const average = 'avg(t0."discount")::numeric';
+    expect(compiled.sql).toContain(`round(${average}, greatest(2, 2 - floor(log(nullif(abs(${average}), 0)))::int)) AS "discount"`);
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
+    // Sums of money keep their two decimals.
+    expect(compilePlan(plan('Total revenue by region'), catalog)!.sql).toContain('::numeric, 2) AS "revenue"');
+  });
+
+  it('tells small averages apart in the answer, and keeps two decimals for larger numbers', () => {
+    const rows = [['Marketplace', 0.0531], ['Web', 0.0483], ['Mobile App', 0.0426]];
+    expect(summarize(plan('Average discount by channel'), result(['channel', 'discount'], rows), 'en')).toBe(
+      'Average discount by channel: **Marketplace** (0.0531) leads, followed by **Web** (0.0483) and **Mobile App** (0.0426); 3 groups in all.',
+    );
+    expect(summarize(plan('Total revenue by region'), result(['region', 'revenue'], [['Europe', 1234.5678]]), 'en')).toMatch(/^Revenue by region: \*\*Europe\*\* \(1,234\.57\) leads/);
+    expect(summarize(plan('average discount'), result(['discount'], [[0.0475]]), 'zh')).toBe('平均折扣为 **0.0475**。');
   });
 });
 
@@ -588,7 +624,7 @@ describe('periods compared side by side', () => {
     const planned = planQuestion(question, catalog, { knowledge, today });
     return planned.ok ? 'planned' : planned.missing.join('; ');
   };
-  const result = (columns: string[], rows: (string | number)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
+  const result = (columns: string[], rows: (string | number | null)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
 
   it.each([
     ['Orders per channel in 2024 vs 2025', 'year', '2024-01-01', '2026-01-01', '2024 and 2025'],
@@ -608,6 +644,25 @@ describe('periods compared side by side', () => {
     expect(plan('Revenue in 2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }], range: { from: '2024-01-01', to: '2026-01-01' } });
     expect(plan('Monthly orders, 2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'month' }], range: { from: '2024-01-01', to: '2026-01-01' } });
     expect(plan('Revenue growth 2024 vs 2025')).toMatchObject({ growth: true, groupBy: [{ kind: 'time', grain: 'year' }] });
+  });
+
+  it('shows a change from one year to the next year by year, and says how much it changed', () => {
+    const changed = plan('How did revenue change from 2024 to 2025?');
+    expect(changed).toMatchObject({ growth: true, groupBy: [{ kind: 'time', grain: 'year' }], range: { from: '2024-01-01', to: '2026-01-01' } });
+    expect(plan('Revenue growth between 2024 and 2025')).toEqual(changed);
+    // Within one year, the change is still shown month by month; a range with no change asked is one total.
+    expect(plan('Revenue growth in 2024')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'month' }] });
+    expect(plan('Revenue from 2024 to 2025')).toMatchObject({ groupBy: [], growth: false });
+    const years = [['2024-01-01', 80782.6, null], ['2025-01-01', 127686.73, 58.06]] as (string | number)[][];
+    expect(summarize(changed, result(['year', 'revenue', 'growth_pct'], years), 'en')).toBe(
+      'In 2024–2025: Revenue rose from **80,782.6** in 2024 to **127,686.73** in 2025, up 46,904.13 (+58.06%).\n\nRevenue is quantity × unit_price × (1 − discount).',
+    );
+    expect(summarize(plan('Orders in 2024 vs 2025'), result(['year', 'orders'], [['2024-01-01', 500], ['2025-01-01', 400]]), 'en')).toBe(
+      'In 2024 and 2025: Orders fell from **500** in 2024 to **400** in 2025, down 100 (−20%).',
+    );
+    expect(summarize(plan('2024年和2025年的销售额'), result(['year', 'revenue'], years), 'zh')).toBe(
+      '2024年和2025年：销售额从 2024 的 **80,782.6** 增长到 2025 的 **127,686.73**，增加了 46,904.13（+58.06%）。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
+    );
   });
 
   it('declines periods it cannot show side by side rather than answer for the first', () => {
@@ -696,11 +751,83 @@ describe('best sellers', () => {
     expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, noQuantity))).toMatchObject({ ok: true });
   });
 
+  it('ranks the best sellers within each period, as a top N over periods does', async () => {
+    expect(plan('best selling products by month')).toMatchObject({ measure: units, groupBy: [{ kind: 'time', grain: 'month' }, ...byProduct], direction: 'desc', limit: 10 });
+    expect(plan('每月最畅销的产品')).toEqual(plan('best selling products by month'));
+    const compiled = compilePlan(plan('best selling products by month'), catalog)!;
+    expect(compiled.sql).toContain(`row_number() OVER (PARTITION BY date_trunc('month', t1."order_date")::date ORDER BY sum(t0."quantity") DESC NULLS LAST, t2."name")`);
+    expect(compiled.params).toEqual([10]);
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
+    // A ranking asked of every period without "best sellers" or "top" keeps every row, as before.
+    expect(plan('Which channel had the most orders each year?').limit).toBeUndefined();
+  });
+
   it('leaves other rankings alone and declines what is not sold', () => {
     expect(plan('Top 5 products by revenue')).toMatchObject({ measure: { label: 'revenue' }, limit: 5 });
     expect(plan('Which customers bought the most units?')).toMatchObject({ measure: { label: 'units bought' } });
     const planned = planQuestion('Most popular channel', catalog, { knowledge, today });
     expect(planned.ok ? 'planned' : planned.missing.join('; ')).toContain('how sales of orders are counted');
+  });
+});
+
+describe('rates', () => {
+  /** The small shop with returns of order lines, and products dated by their launch: a catalogue, not events. */
+  const shop: Catalog = {
+    types: [],
+    tables: [
+      ...catalog.tables.map((t) => (t.name === 'products' ? { ...t, columns: [...t.columns, col('launched_on', 'date')] } : t)),
+      table('returns', [col('return_id', 'integer'), col('order_id', 'integer'), col('product_id', 'integer'), col('returned_on', 'date'), col('reason')], [
+        { columns: ['order_id'], table: 'public.orders', refColumns: ['order_id'] },
+        { columns: ['product_id'], table: 'public.products', refColumns: ['product_id'] },
+      ]),
+    ],
+  };
+  const planned = (question: string, on = shop) => planQuestion(question, on, { knowledge, today });
+  const planOf = (question: string) => {
+    const p = planned(question);
+    if (!p.ok) throw new Error(`${question}: ${p.missing.join('; ')}`);
+    return p.plan;
+  };
+  const declines = (question: string, on = shop) => {
+    const p = planned(question, on);
+    return p.ok ? 'planned' : p.missing.join('; ');
+  };
+
+  it('reads "return rate" as the percentage of orders with a return, ranked by region', async () => {
+    const rate = planOf('Which region has the highest return rate?');
+    expect(rate).toMatchObject({
+      measure: { fn: 'avg', table: { name: 'orders' }, value: { kind: 'rate', child: { name: 'returns' }, on: [['order_id', 'order_id']] }, label: 'return rate (%)' },
+      groupBy: [{ kind: 'column', column: 'region' }],
+      direction: 'desc',
+      limit: 1,
+    });
+    expect(planOf('哪个地区的退货率最高？')).toEqual(rate);
+    const compiled = compilePlan(rate, shop)!;
+    expect(compiled.sql).toBe(
+      [
+        'SELECT t1."region" AS "region", round(100.0 * count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "public"."returns" x WHERE x."order_id" = t0."order_id")) / nullif(count(*), 0), 2) AS "return rate (%)"',
+        'FROM "public"."orders" t0',
+        'JOIN "public"."customers" t1 ON t1."customer_id" = t0."customer_id"',
+        'GROUP BY t1."region"',
+        'ORDER BY 2 DESC NULLS LAST, 1',
+        'LIMIT $1',
+      ].join('\n'),
+    );
+    expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, shop))).toMatchObject({ ok: true });
+    const rows = [['North America', 7.52], ['Europe', 6.05]];
+    expect(summarize(planOf('Which regions have the highest return rate?'), { columns: [{ name: 'region' }, { name: 'return rate (%)' }], rows, rowCount: 2, truncated: false }, 'en')).toBe(
+      'Return rate (%) by region: **North America** (7.52) leads, followed by **Europe** (6.05); 2 groups in all.',
+    );
+    expect(summarize(planOf('What is the return rate?'), { columns: [{ name: 'return rate (%)' }], rows: [[6.15]], rowCount: 1, truncated: false }, 'en')).toBe('The return rate (%) is **6.15**.');
+  });
+
+  it('declines a rate it cannot take without double counting, or of what is unclear', () => {
+    // An order holds several categories.
+    expect(declines('Return rate by category')).toContain('category');
+    expect(declines('median return rate')).toContain('the median of a rate');
+    // Returns referring to products alone: a product is not an event that is returned or not.
+    const byProduct: Catalog = { ...shop, tables: shop.tables.map((t) => (t.name === 'returns' ? { ...t, columns: t.columns.filter((c) => c.name !== 'order_id'), foreignKeys: t.foreignKeys.slice(1) } : t)) };
+    expect(declines('What is the return rate?', byProduct)).toContain('what the return rate is a share of');
   });
 });
 

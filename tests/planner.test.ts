@@ -33,6 +33,8 @@ const CASES: [string, string][] = [
   ['按地区统计订单数', 'SELECT c.region, count(*) FROM orders o JOIN customers c USING (customer_id) GROUP BY 1 ORDER BY 2 DESC'],
   ['How many orders by category', 'SELECT p.category, count(DISTINCT oi.order_id) FROM order_items oi JOIN products p USING (product_id) GROUP BY 1 ORDER BY 2 DESC'],
   ['Average likes by platform', 'SELECT platform, round(avg(likes), 2) FROM social_posts GROUP BY 1 ORDER BY 2 DESC'],
+  // Averages of fractions to three significant digits, so that the channels stay apart.
+  ['Average discount by channel', 'SELECT o.channel, round(avg(oi.discount), 4) FROM order_items oi JOIN orders o USING (order_id) GROUP BY 1 ORDER BY 2 DESC'],
   ['Weekly number of social posts in 2024', "SELECT date_trunc('week', created_at)::date, count(*) FROM social_posts WHERE created_at >= '2024-01-01' AND created_at < '2025-01-01' GROUP BY 1 ORDER BY 1"],
   ['How many units were sold per category?', 'SELECT p.category, sum(oi.quantity) FROM order_items oi JOIN products p USING (product_id) GROUP BY 1 ORDER BY 2 DESC, 1'],
   ['Units sold by month', "SELECT date_trunc('month', o.order_date)::date, sum(oi.quantity) FROM order_items oi JOIN orders o USING (order_id) GROUP BY 1 ORDER BY 1"],
@@ -71,6 +73,13 @@ const CASES: [string, string][] = [
   ['Which products sold the most units?', 'SELECT p.name, sum(oi.quantity) FROM order_items oi JOIN products p USING (product_id) GROUP BY p.product_id, p.name ORDER BY 2 DESC, 1 LIMIT 10'],
   ['Which product sold the most units?', 'SELECT p.name, sum(oi.quantity) FROM order_items oi JOIN products p USING (product_id) GROUP BY p.product_id, p.name ORDER BY 2 DESC, 1 LIMIT 1'],
   ['消费最多的3个客户', `SELECT c.name, round(${REVENUE}, 2) FROM order_items oi JOIN orders o USING (order_id) JOIN customers c USING (customer_id) GROUP BY c.customer_id, c.name ORDER BY 2 DESC, 1 LIMIT 3`],
+  // A change from one year to the next: each year, and the growth of the second.
+  ['How did revenue change from 2024 to 2025?', `SELECT y, r, round(100.0 * (r - lag(r) OVER (ORDER BY y)) / lag(r) OVER (ORDER BY y), 2) FROM (SELECT date_trunc('year', o.order_date)::date y, round(${REVENUE}, 2) r FROM order_items oi JOIN orders o USING (order_id) WHERE o.order_date >= '2024-01-01' AND o.order_date < '2026-01-01' GROUP BY 1) s ORDER BY 1`],
+  // Each region against its own previous year.
+  ['Revenue growth by region', `SELECT y, region, r, round(100.0 * (r - lag(r) OVER (PARTITION BY region ORDER BY y)) / lag(r) OVER (PARTITION BY region ORDER BY y), 2) FROM (SELECT date_trunc('year', o.order_date)::date y, c.region, round(${REVENUE}, 2) r FROM order_items oi JOIN orders o USING (order_id) JOIN customers c USING (customer_id) GROUP BY 1, 2) s ORDER BY 1, 2`],
+  // Returned orders among all orders, per region.
+  ['Which region has the highest return rate?', 'SELECT c.region, round(100.0 * count(*) FILTER (WHERE EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.order_id)) / count(*), 2) FROM orders o JOIN customers c USING (customer_id) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1'],
+  ['best selling products by month', "SELECT m, name, u FROM (SELECT date_trunc('month', o.order_date)::date m, p.name, sum(oi.quantity) u, row_number() OVER (PARTITION BY date_trunc('month', o.order_date)::date ORDER BY sum(oi.quantity) DESC, p.name) n FROM order_items oi JOIN orders o USING (order_id) JOIN products p USING (product_id) GROUP BY 1, p.product_id, p.name) s WHERE n <= 10 ORDER BY m, n"],
 ];
 
 describe.skipIf(!server)(`the offline planner on the sample warehouse, on ${server?.name}`, () => {
@@ -104,6 +113,7 @@ describe.skipIf(!server)(`the offline planner on the sample warehouse, on ${serv
     [['Revenue by region', 'what about 2024 vs 2025?'], `SELECT date_trunc('year', o.order_date)::date, c.region, round(${REVENUE}, 2) FROM order_items oi JOIN orders o USING (order_id) JOIN customers c USING (customer_id) WHERE o.order_date >= '2024-01-01' AND o.order_date < '2026-01-01' GROUP BY 1, 2 ORDER BY 1, 2`],
     [['Top 5 products by revenue', 'what about 2024 vs 2025?'], TOP_5_EACH_YEAR],
     [['Orders per channel', 'Q1 vs Q2 2025'], "SELECT date_trunc('quarter', order_date)::date, channel, count(*) FROM orders WHERE order_date >= '2025-01-01' AND order_date < '2025-07-01' GROUP BY 1, 2 ORDER BY 1, 2"],
+    [['按地区统计销售额', '那2025年呢？'], `SELECT c.region, round(${REVENUE}, 2) FROM order_items oi JOIN orders o USING (order_id) JOIN customers c USING (customer_id) WHERE o.order_date >= '2025-01-01' AND o.order_date < '2026-01-01' GROUP BY 1 ORDER BY 2 DESC, 1`],
   ])('answers the follow-up of %j like the hand-written SQL, keeping the earlier grouping', async (questions, expected) => {
     const planned = planConversation(questions, catalog, knowledge, new Date());
     expect(planned.ok, JSON.stringify(planned)).toBe(true);

@@ -9,8 +9,15 @@ const tableRef = (t: CatalogTable) => `${ident(t.schema)}.${ident(t.name)}`;
 
 const aggregate = (fn: Aggregate, expr: string) => (fn === 'median' ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})` : `${fn}(${expr})`);
 const rounded = (fn: Aggregate, expr: string) => `round(${aggregate(fn, expr)}::numeric, 2)`;
-/** An aggregate of a stored number: averages and medians to two decimals. */
-const ofColumn = (fn: Aggregate, expr: string) => (fn === 'avg' || fn === 'median' ? rounded(fn, expr) : aggregate(fn, expr));
+/**
+ * An aggregate of a stored number: averages and medians to two decimals, or to three significant
+ * digits below 1, so that averages of fractions stay apart (0.0512 and 0.0487, not 0.05 for both).
+ */
+function ofColumn(fn: Aggregate, expr: string): string {
+  if (fn !== 'avg' && fn !== 'median') return aggregate(fn, expr);
+  const value = `${aggregate(fn, expr)}::numeric`;
+  return `round(${value}, greatest(2, 2 - floor(log(nullif(abs(${value}), 0)))::int))`;
+}
 
 function measureSql(m: Measure, distinctKey: string | undefined): string {
   const col = (c: string) => `t0.${ident(c)}`;
@@ -21,6 +28,10 @@ function measureSql(m: Measure, distinctKey: string | undefined): string {
       return `count(DISTINCT ${col(m.value.column)})`;
     case 'column':
       return ofColumn(m.fn, col(m.value.column));
+    case 'rate': {
+      const on = m.value.on.map(([c, own]) => `x.${ident(c)} = ${col(own)}`).join(' AND ');
+      return `round(100.0 * count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${tableRef(m.value.child)} x WHERE ${on})) / nullif(count(*), 0), 2)`;
+    }
     case 'revenue': {
       const { quantity, price, discount } = m.value;
       return rounded(m.fn, `${col(quantity)} * ${col(price)}${discount ? ` * (1 - ${col(discount)})` : ''}`);
@@ -102,8 +113,10 @@ export function compilePlan(plan: Plan, catalog: Catalog): CompiledQuery | undef
     const v = ident('value');
     sql = `SELECT ${[...select, `${value} AS ${v}`].join(', ')}\n${from}\nGROUP BY ${group.join(', ')}`;
     const cols = select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
+    // "Revenue growth by region": each region against its own previous period.
+    const previous = `lag(${v}) OVER (${cols.length > 1 ? `PARTITION BY ${cols.slice(1).join(', ')} ` : ''}ORDER BY ${cols[0]})`;
     const extra = plan.growth
-      ? `round(100.0 * (${v} - lag(${v}) OVER (ORDER BY ${cols[0]})) / nullif(lag(${v}) OVER (ORDER BY ${cols[0]}), 0), 2) AS ${ident('growth_pct')}`
+      ? `round(100.0 * (${v} - ${previous}) / nullif(${previous}, 0), 2) AS ${ident('growth_pct')}`
       : `round(100.0 * ${v} / nullif(sum(${v}) OVER (), 0), 2) AS ${ident('share_pct')}`;
     sql = `SELECT ${cols.join(', ')}, ${v} AS ${name}, ${extra}\nFROM (\n${sql}\n) s`;
   }

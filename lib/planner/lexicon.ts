@@ -4,7 +4,7 @@ import { chineseNumerals } from './time';
 const ZH_TERMS: [string, string][] = [
   ['销售额', ' revenue '], ['销售总额', ' revenue '], ['营业额', ' revenue '], ['营收', ' revenue '], ['收入', ' revenue '], ['销量', ' quantity '],
   ['订单数量', ' count orders '], ['订单数', ' count orders '], ['订单', ' orders '], ['客户数', ' count customers '], ['客户', ' customers '], ['顾客', ' customers '],
-  ['产品数', ' count products '], ['产品', ' products '], ['商品', ' products '], ['退货数', ' count returns '], ['退货', ' returns '], ['退款金额', ' refund amount '], ['退款', ' refund amount '],
+  ['产品数', ' count products '], ['产品', ' products '], ['商品', ' products '], ['退货数', ' count returns '], ['退货率', ' return rate '], ['退货', ' returns '], ['退款金额', ' refund amount '], ['退款', ' refund amount '],
   ['帖子数', ' count social posts '], ['帖子', ' social posts '], ['发帖', ' social posts '],
   ['地区', ' region '], ['区域', ' region '], ['国家', ' country '], ['城市', ' city '], ['品类', ' category '], ['类别', ' category '], ['类目', ' category '], ['子类', ' subcategory '],
   ['品牌', ' brand '], ['渠道', ' channel '], ['平台', ' platform '], ['状态', ' status '], ['细分市场', ' segment '], ['细分', ' segment '], ['原因', ' reason '], ['话题', ' topic '], ['主题', ' topic '],
@@ -78,7 +78,8 @@ export function plural(name: string): string {
   return /(s|x|z|ch|sh)$/.test(last) ? `${words}es` : `${words}s`;
 }
 
-const ZH_PARTICLES = /[的是了个有吗呢在中里哪些什么请显示列出给我统计查询一下看看分别情况为把被所从到以将对共计都每]/g;
+/** Particles, and 那 ("then", "that") opening a follow-up such as 那2025年呢 ("and 2025?"). */
+const ZH_PARTICLES = /[的是了个有吗呢在中里哪那些什么请显示列出给我统计查询一下看看分别情况为把被所从到以将对共计都每]/g;
 
 /** A question as lower-case English text: Chinese terms and values translated, particles dropped. */
 export function englishText(question: string): string {

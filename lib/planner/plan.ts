@@ -5,7 +5,7 @@ import { chineseAliases } from './aliases';
 import { englishText, hasChinese, identifierWords, isFiller, numberWord, singular, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
 import { countingQuestion, writeRequest, type WriteRequest } from './write';
-import { chineseNumerals, combineRanges, finerGrain, parseGrain, parseTimeRanges, rangePhrase, type DateRange, type Grain } from './time';
+import { changeGrain, chineseNumerals, combineRanges, finerGrain, parseGrain, parseTimeRanges, rangePhrase, type DateRange, type Grain } from './time';
 
 export type { Grain };
 export type Aggregate = 'count' | 'sum' | 'avg' | 'median' | 'min' | 'max';
@@ -13,7 +13,9 @@ export type MeasureValue =
   | { kind: 'rows' }
   | { kind: 'column'; column: string }
   | { kind: 'distinct'; column: string }
-  | { kind: 'revenue'; quantity: string; price: string; discount?: string };
+  | { kind: 'revenue'; quantity: string; price: string; discount?: string }
+  /** The percentage of the measured rows (orders) that have a row of `child` (a return), joined on `on`: [child column, measured column] pairs. */
+  | { kind: 'rate'; child: CatalogTable; on: [string, string][] };
 /**
  * `per`: the value is first summed for each row of that table (each order), then `fn` runs over those totals.
  * `kind`: what each buyer spent or bought, for "who spent the most".
@@ -313,6 +315,26 @@ function rowValueMeasure(graph: Graph, tables: TableLink[], tokens: Token[]): { 
   return undefined;
 }
 
+/**
+ * "Return rate": the percentage of the rows a table refers to that have a row of it, the orders
+ * with a return. Those are its one parent placed in time by a date of its own and belonging to
+ * something else (an order of a customer), not a catalogue row (a product). A string says what is unclear.
+ */
+function rateMeasure(graph: Graph, tables: TableLink[], columns: ColumnLink[], tokens: Token[]): { measure: Omit<Measure, 'fn'>; at: number; width: number } | string | undefined {
+  const rateAt = tokens.findIndex((t) => t.word === 'rate');
+  const link = tables.find((t) => t.score >= 1 && t.at + t.width === rateAt);
+  // "Rental rate" is Pagila's film.rental_rate, a column, not rentals counted.
+  if (!link || columns.some((c) => c.score >= 1 && c.at <= rateAt && rateAt < c.at + c.width)) return undefined;
+  const events = graph.edges.get(link.table.id)!.filter(
+    (e) => !e.fansOut && e.to !== link.table && timeColumn(graph, e.to)?.table === e.to && graph.edges.get(e.to.id)!.some((p) => !p.fansOut && p.to !== e.to),
+  );
+  const name = graph.tableWords.get(link.table)!.join(' ');
+  if (events.length !== 1) return `what the ${name} rate is a share of`;
+  const edge = events[0]!;
+  const on = edge.fromColumns.map((c, k): [string, string] => [c, edge.toColumns[k]!]);
+  return { measure: { table: edge.to, label: `${name} rate (%)`, value: { kind: 'rate', child: link.table, on } }, at: link.at, width: link.width + 1 };
+}
+
 /** Tables whose rows refer to a row of `table`, each once. */
 const childTables = (graph: Graph, table: CatalogTable) => [...new Set(graph.edges.get(table.id)!.filter((e) => e.fansOut && e.to !== table).map((e) => e.to))];
 
@@ -432,6 +454,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   // "Units sold": not "price per unit", nor a column or table whose name holds "unit" (unit_price, units_in_stock).
   const unitsAt = words.findIndex((w, i) => w === 'unit' && !/^(per|each|a)$/.test(words[i - 1] ?? '') && ![...columns, ...tables].some((l) => l.score >= 1 && l.at <= i && i < l.at + l.width));
   const rowValue = fn && fn !== 'sum' ? rowValueMeasure(graph, tables, tokens) : undefined;
+  const rate = rateMeasure(graph, tables, columns, tokens);
+  const rateAt = typeof rate === 'object' ? rate.at : -1;
   const active = qualifiedLink(tokens, tables, 'active');
   const fresh = qualifiedLink(tokens, tables, 'new');
   const buyingAt = p.direction ? words.findIndex((w) => BUYING_WORDS.has(w)) : -1;
@@ -480,6 +504,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     use(tokens, best.at, best.width);
     const hint = mentioned(best.table);
     if (hint) use(tokens, hint.at, hint.width);
+  } else if (typeof rate === 'string') {
+    missing.push(rate);
+  } else if (rate) {
+    // A rate is the average of "has one" over the rows: "the median return rate" means nothing more.
+    if (fnWord && !rankWords.has(fnWord.word) && fn !== 'avg') missing.push(`the ${fnWord.word} of a rate`);
+    measure = { ...rate.measure, fn: 'avg' };
+    use(tokens, rate.at, rate.width);
   } else if (buyingAt >= 0) {
     // Money spent, the revenue measure, unless units or items were bought; a superlative ranks, it does not aggregate.
     const bought = namedMeasure(itemsAt >= 0 ? unitsMeasure : revenueMeasure);
@@ -646,7 +677,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   for (const at of [...new Set(starts)].sort((a, b) => a - b)) {
     if (tokens[at - 1]?.word === 'by' && tokens[at] && REVENUE_WORDS.has(tokens[at].word)) continue;
     // "Bought the most units", "sold the most units": what is measured is not grouped by (Northwind's quantity_per_unit).
-    if (at === itemsAt || at === unitsMeasuredAt) continue;
+    if (at === itemsAt || at === unitsMeasuredAt || at === rateAt) continue;
     const g = dimensionAt(at);
     if (g && !groupBy.some((x) => JSON.stringify([x.table.id, 'column' in x ? x.column : '']) === JSON.stringify([g.table.id, 'column' in g ? g.column : '']))) {
       groupBy.push(g);
@@ -673,13 +704,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (p.grain || p.growth) {
     const when = created ?? timeColumn(graph, base);
     if (!when) missing.push('which date to use');
-    else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? (p.range && /^\d{4}/.test(p.range.label) ? 'month' : 'year') });
+    else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? changeGrain(p.range) });
   }
   // "Average likes per post": per row of the measured table itself, which is what an average is.
   const perOwnRow = tables.some((t) => t.at === byAt + 1 && t.table === base);
   if (byAt >= 0 && groupBy.length === 0 && !perOwnRow) missing.push(`what "${words.slice(byAt + 1).join(' ')}" groups by`);
   // "Which subcategory has the lowest revenue": with a grouping, a superlative ranks the groups.
-  if (fnWord && rankWords.has(fnWord.word) && groupBy.length > 0) {
+  if (fnWord && rankWords.has(fnWord.word) && groupBy.length > 0 && measure.value.kind !== 'rate') {
     measure = { ...measure, fn: measure.value.kind === 'rows' || measure.value.kind === 'distinct' ? 'count' : 'sum' };
   }
   if (/\b(day of (the )?week|weekday|hour|time of day|day of (the )?month)\b/.test(englishText(question))) missing.push('how to group by a part of a date');
@@ -725,9 +756,10 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
   // "The 3 most common genres": the number before the superlative, else the first (or first few) and any tied with them.
   const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? howMany : undefined;
-  // "Best sellers", "biggest spenders": the top few, like "top customers".
+  // "Best sellers", "biggest spenders": the top few, like "top customers"; "best sellers by month": the top few of each month.
   const ranked = popular !== undefined || buyingAt >= 0;
-  const limit = p.limit ?? commonLimit ?? (p.direction && groups.length > 0 && groups[0]!.kind !== 'time' ? (which ? howMany : ranked ? TOP_N : undefined) : undefined);
+  const rankable = groups.length > 0 && (groups[0]!.kind !== 'time' || (ranked && groups.length > 1));
+  const limit = p.limit ?? commonLimit ?? (p.direction && rankable ? (which ? howMany : ranked ? TOP_N : undefined) : undefined);
   let plan: Plan = {
     measure,
     groupBy,

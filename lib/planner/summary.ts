@@ -19,8 +19,11 @@ export type ModelResult =
     }
   | { error: string; hint?: string };
 
+/** Two decimals, or three significant digits below 1, as the compiled query rounds averages: 0.0512, not 0.05. */
 const format = (value: unknown, lang: Lang) =>
-  typeof value === 'number' ? new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2 }).format(value) : String(value);
+  typeof value === 'number'
+    ? new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2, maximumSignificantDigits: 3, roundingPriority: 'morePrecision' }).format(value)
+    : String(value);
 
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 /** A term inside Chinese text: English words keep a space either side. */
@@ -50,6 +53,8 @@ const ZH_FNS: Partial<Record<Aggregate, (label: string) => string>> = { avg: (l)
 /** "Median order value", "平均点赞数": the measure with its aggregate; a sum or a count is named by what it adds up. */
 function measureName(plan: Plan, lang: Lang, name: Namer): string {
   const label = name(plan.measure.label);
+  // A rate says what it is: "return rate (%)", not "average return rate (%)".
+  if (plan.measure.value.kind === 'rate') return label;
   const fn = plan.measure.fn;
   if (lang === 'zh') return ZH_FNS[fn]?.(label) ?? label;
   return EN_FNS[fn] ? `${EN_FNS[fn]} ${label}` : label;
@@ -84,10 +89,25 @@ function groupName(g: Grouping, lang: Lang, name: Namer): string {
   return g.kind === 'entity' ? name(identifierWords(g.table.name).join(' ')) : name(groupLabel(g));
 }
 
+/** "Revenue rose from 80,782.6 in 2024 to 127,686.73 in 2025, up 46,904.13 (+58.06%)": two periods and the change between them. */
+function change(m: string, [[before, a], [after, b]]: [unknown, number][], grain: Grain, lang: Lang): string {
+  const [from, to] = [period(before, grain), period(after, grain)];
+  const diff = b - a;
+  const pct = a === 0 ? '' : `${diff >= 0 ? '+' : '−'}${format(Math.abs((100 * diff) / a), lang)}%`;
+  const by = `${format(Math.abs(diff), lang)}${pct && (lang === 'zh' ? `（${pct}）` : ` (${pct})`)}`;
+  if (lang === 'zh') {
+    if (diff === 0) return `${inZh(m)}在 ${from} 和 ${to} 都是 **${format(a, lang)}**。`.trim();
+    return `${inZh(m)}从 ${from} 的 **${format(a, lang)}** ${diff > 0 ? '增长' : '下降'}到 ${to} 的 **${format(b, lang)}**，${diff > 0 ? '增加' : '减少'}了 ${by}。`.trim();
+  }
+  if (diff === 0) return `${capitalized(m)} was **${format(a, lang)}** in both ${from} and ${to}.`;
+  return `${capitalized(m)} ${diff > 0 ? 'rose' : 'fell'} from **${format(a, lang)}** in ${from} to **${format(b, lang)}** in ${to}, ${diff > 0 ? 'up' : 'down'} ${by}.`;
+}
+
 function timeSeries(plan: Plan, result: Rows, grain: Grain, lang: Lang, name: Namer): string {
   const points = result.rows.filter((r) => typeof r[1] === 'number') as [unknown, number][];
   if (points.length === 0) return lang === 'zh' ? '这段时间没有数据。' : 'There is no data in this period.';
   const m = measureName(plan, lang, name);
+  if (points.length === 2 && result.rowCount === 2) return change(m, points, grain, lang);
   // The rows may be a sample: the extremes and the last row, when given, cover all of them.
   const all = result.extremes?.[plan.measure.label];
   const high = (all?.max ?? points.reduce((a, b) => (b[1] > a[1] ? b : a))) as [unknown, number];
@@ -146,7 +166,9 @@ function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, l
   const sign = plan.direction === 'asc' ? 1 : -1;
   const parts = [...periods].map(([when, group]) => {
     const top = [...group].sort((a, b) => sign * (Number(a[width]) - Number(b[width]))).slice(0, 3);
-    const listed = top.map((r) => `**${r.slice(1, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)})`);
+    // With growth, each one's change from its own previous period, when it has one.
+    const growth = (r: unknown[]) => (plan.growth && typeof r[width + 1] === 'number' ? `, ${Number(r[width + 1]) >= 0 ? '+' : ''}${format(r[width + 1], lang)}%` : '');
+    const listed = top.map((r) => `**${r.slice(1, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${growth(r)})`);
     if (lang === 'zh') return `${when}：${listed.join('、')}`;
     return `${when}: ${listed[0]} ${sign > 0 ? 'is lowest' : 'leads'}${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
   });
@@ -221,7 +243,7 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   if (plan.ties) return mostCommon(plan, rows, width, group, lang, name) + definition(plan, lang, name);
   const byBuyer = plan.groupBy.length === 1 && BUYER_TABLE.test(first.table.name);
   if (byBuyer && plan.measure.kind) return buyers(plan, result, width, group, lang) + definition(plan, lang, name);
-  if (first.kind === 'time' && plan.groupBy.length === 2 && !plan.share && !plan.growth) return perPeriod(plan, rows, width, first.grain, lang, name) + definition(plan, lang, name);
+  if (first.kind === 'time' && plan.groupBy.length === 2 && !plan.share) return perPeriod(plan, rows, width, first.grain, lang, name) + definition(plan, lang, name);
   const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
   const head =
     lang === 'zh'

@@ -151,6 +151,16 @@ export function combineRanges(ranges: DateRange[]): { range: DateRange; grain: G
   return { range, grain };
 }
 
+/**
+ * The bucket a change over `range` is shown in: each year over several whole years ("how did
+ * revenue change from 2024 to 2025"), each month over a dated year or month ("growth in 2024"),
+ * else each year.
+ */
+export function changeGrain(range: DateRange | undefined): Grain {
+  if (range && range.from.endsWith('-01-01') && range.to.endsWith('-01-01') && monthsBetween(range.from, range.to) > 12) return 'year';
+  return range && /^\d{4}/.test(range.label) ? 'month' : 'year';
+}
+
 /** The finer of two buckets. */
 export const finerGrain = (a: Grain, b: Grain): Grain => (GRAINS.indexOf(a) <= GRAINS.indexOf(b) ? a : b);
 
