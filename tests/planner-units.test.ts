@@ -5,7 +5,7 @@ import { createPlannerModel, planConversation } from '@/lib/planner/model';
 import { planQuestion, type Plan } from '@/lib/planner/plan';
 import { plural } from '@/lib/planner/lexicon';
 import { suggestions, summarize } from '@/lib/planner/summary';
-import { parseGrain, parseTimeRange, rangePhrase } from '@/lib/planner/time';
+import { parseGrain, parseTimeRanges, rangePhrase } from '@/lib/planner/time';
 import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
 import { checkSql, datasetPolicy } from '@/lib/warehouse/guard';
 import { fixtureDataset, fixtureQuestions, fixtureTables } from './fixtures/large-schema';
@@ -46,7 +46,7 @@ const plan = (question: string): Plan => {
   if (!planned.ok) throw new Error(`${question}: ${planned.missing.join('; ')}`);
   return planned.plan;
 };
-const range = (question: string) => parseTimeRange(question, today)?.range;
+const range = (question: string) => parseTimeRanges(question, today)[0]?.range;
 
 describe('time expressions, on a fixed clock (Sunday 15 March 2026)', () => {
   it.each([
@@ -85,7 +85,7 @@ describe('time expressions, on a fixed clock (Sunday 15 March 2026)', () => {
     ['上个月的订单', 'last month', '上个月'],
     ['orders this month', 'this month', '本月'],
     ['orders in March 2025', 'in March 2025', '2025年3月'],
-    ['2024年3月的订单数', 'in 2024-03', '2024年3月'],
+    ['2024年3月的订单数', 'in March 2024', '2024年3月'],
     ['revenue in Q3 2025', 'in Q3 2025', '2025年第3季度'],
     ['orders last quarter', 'last quarter', '上季度'],
     ['orders in the past 30 days', 'in the past 30 days', '过去30天'],
@@ -94,7 +94,7 @@ describe('time expressions, on a fixed clock (Sunday 15 March 2026)', () => {
     ['orders yesterday', 'yesterday', '昨天'],
     ['revenue since June 2024', 'since June 2024', '2024年6月以来'],
     ['revenue year to date', 'year to date', '今年以来'],
-    ['orders between 2023 and 2024', 'in 2023–2024', '2023–2024年'],
+    ['orders between 2023 and 2024', 'in 2023–2024', '2023年至2024年'],
   ])('says the range of "%s" as "%s" and "%s"', (question, en, zh) => {
     expect(rangePhrase(range(question)!, 'en')).toBe(en);
     expect(rangePhrase(range(question)!, 'zh')).toBe(zh);
@@ -417,10 +417,10 @@ describe("the planner's answers, in the question's language", () => {
   });
 
   it('names the buyers who spent or bought the most', () => {
-    expect(answer('Which customers bought the most?', ['name', 'amount spent'], [['Ann', 120.5]])).toBe('**Ann** spent the most (120.5).\n\nAmount spent is quantity × unit_price × (1 − discount).');
-    expect(answer('top buyers', ['name', 'amount spent'], [['Ann', 120.5], ['Bob', 99], ['Cy', 50]])).toMatch(/^\*\*Ann\*\* spent the most \(120\.5\), followed by \*\*Bob\*\* \(99\) and \*\*Cy\*\* \(50\); 3 customers ranked\./);
+    expect(answer('Which customers bought the most?', ['name', 'amount spent'], [['Ann', 120.5]])).toBe('**Ann** spent the most (120.50).\n\nAmount spent is quantity × unit_price × (1 − discount).');
+    expect(answer('top buyers', ['name', 'amount spent'], [['Ann', 120.5], ['Bob', 99], ['Cy', 50]])).toMatch(/^\*\*Ann\*\* spent the most \(120\.50\), followed by \*\*Bob\*\* \(99\.00\) and \*\*Cy\*\* \(50\.00\); 3 customers ranked\./);
     expect(answer('Who bought the most units?', ['name', 'units bought'], [['Ann', 30]])).toBe('**Ann** bought the most units (30).');
-    expect(answer('哪个客户消费最多', ['name', 'amount spent'], [['Ann', 120.5]], 'zh')).toMatch(/^\*\*Ann\*\* 消费最多（120\.5）。\n\n消费金额按/);
+    expect(answer('哪个客户消费最多', ['name', 'amount spent'], [['Ann', 120.5]], 'zh')).toMatch(/^\*\*Ann\*\* 消费最多（120\.50）。\n\n消费金额按/);
   });
 
   it("uses the Chinese names a dataset's descriptions give, in the planner model's answer", async () => {
@@ -655,13 +655,13 @@ describe('periods compared side by side', () => {
     expect(plan('Revenue from 2024 to 2025')).toMatchObject({ groupBy: [], growth: false });
     const years = [['2024-01-01', 80782.6, null], ['2025-01-01', 127686.73, 58.06]] as (string | number)[][];
     expect(summarize(changed, result(['year', 'revenue', 'growth_pct'], years), 'en')).toBe(
-      'In 2024–2025: Revenue rose from **80,782.6** in 2024 to **127,686.73** in 2025, up 46,904.13 (+58.06%).\n\nRevenue is quantity × unit_price × (1 − discount).',
+      'In 2024–2025: Revenue rose from **80,782.60** in 2024 to **127,686.73** in 2025, up 46,904.13 (+58.06%).\n\nRevenue is quantity × unit_price × (1 − discount).',
     );
     expect(summarize(plan('Orders in 2024 vs 2025'), result(['year', 'orders'], [['2024-01-01', 500], ['2025-01-01', 400]]), 'en')).toBe(
       'In 2024 and 2025: Orders fell from **500** in 2024 to **400** in 2025, down 100 (−20%).',
     );
     expect(summarize(plan('2024年和2025年的销售额'), result(['year', 'revenue'], years), 'zh')).toBe(
-      '2024年和2025年：销售额从 2024 的 **80,782.6** 增长到 2025 的 **127,686.73**，增加了 46,904.13（+58.06%）。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
+      '2024年和2025年：销售额从2024年的 **80,782.60** 增长到2025年的 **127,686.73**，增加了 46,904.13（+58.06%）。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
     );
   });
 
@@ -701,7 +701,7 @@ describe('periods compared side by side', () => {
       'In 2024 and 2025: Top 5 products by revenue in each year: 2024: **Laptop** (900) leads, followed by **Phone** (800); 2025: **Phone** (1,200) leads, followed by **Tablet** (700).\n\nRevenue is quantity × unit_price × (1 − discount).',
     );
     expect(summarize(plan('2024年和2025年销售额前5的产品'), result(['year', 'name', 'revenue'], rows), 'zh')).toBe(
-      '2024年和2025年：每年销售额最高的 5 个产品：2024：**Laptop** (900)、**Phone** (800)；2025：**Phone** (1,200)、**Tablet** (700)。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
+      '2024年和2025年：每年销售额最高的 5 个产品：2024年：**Laptop** (900)、**Phone** (800)；2025年：**Phone** (1,200)、**Tablet** (700)。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
     );
     expect(summarize(plan('Bottom 3 products by revenue in 2024 vs 2025'), result(['year', 'name', 'revenue'], [rows[1]!, rows[0]!, rows[3]!, rows[2]!]), 'en')).toBe(
       'In 2024 and 2025: Bottom 3 products by revenue in each year: 2024: **Phone** (800) is lowest, followed by **Laptop** (900); 2025: **Tablet** (700) is lowest, followed by **Phone** (1,200).\n\nRevenue is quantity × unit_price × (1 − discount).',
@@ -719,7 +719,7 @@ describe('periods compared side by side', () => {
       'In 2024 and 2025: Orders by channel per year: 2024: **Web** (2,714) leads, followed by **Mobile App** (900); 2025: **Web** (2,900) leads, followed by **Mobile App** (1,200).',
     );
     expect(summarize(plan('2024年和2025年各渠道的订单数'), result(['year', 'channel', 'orders'], rows), 'zh')).toBe(
-      '2024年和2025年：按年和渠道统计的订单：2024：**Web** (2,714)、**Mobile App** (900)；2025：**Web** (2,900)、**Mobile App** (1,200)。',
+      '2024年和2025年：按年和渠道统计的订单：2024年：**Web** (2,714)、**Mobile App** (900)；2025年：**Web** (2,900)、**Mobile App** (1,200)。',
     );
   });
 });
@@ -940,5 +940,103 @@ describe('planning on the 1,000-table fixture', () => {
       expect(await checkSql(compiled!.sql, compiled!.params, policy), question).toMatchObject({ ok: true });
     }
     expect(planned).toBeGreaterThan(0);
+  });
+});
+
+describe('summaries name periods as the chart does, and numbers alike within a measure', () => {
+  const result = (columns: string[], rows: (string | number | null)[][], rowCount = rows.length) => ({ columns: columns.map((name) => ({ name })), rows, rowCount, truncated: false });
+  const answer = (question: string, columns: string[], rows: (string | number | null)[][], lang: 'en' | 'zh' = 'en', rowCount = rows.length) =>
+    summarize(plan(question), result(columns, rows, rowCount), lang).split('\n\n')[0];
+
+  it('names months, quarters, years, weeks and days in each language', () => {
+    const months = [['2023-01-01', 1591.81], ['2025-11-01', 416608.49], ['2025-12-01', 740197]];
+    expect(answer('Monthly revenue', ['month', 'revenue'], months)).toBe(
+      'Revenue by month from January 2023 to December 2025 (3 periods): highest in **December 2025** (740,197.00), lowest in **January 2023** (1,591.81).',
+    );
+    expect(answer('每月销售额', ['month', 'revenue'], months, 'zh')).toBe('销售额按月统计（2023年1月至2025年12月，共 3 期）：最高为 **2025年12月**（740,197.00），最低为 **2023年1月**（1,591.81）。');
+    const quarters = [['2024-01-01', 10], ['2024-04-01', 30], ['2024-07-01', 20]];
+    expect(answer('Orders by quarter', ['quarter', 'orders'], quarters)).toBe('Orders by quarter from Q1 2024 to Q3 2024 (3 periods): highest in **Q2 2024** (30), lowest in **Q1 2024** (10).');
+    expect(answer('按季度统计订单数', ['quarter', 'orders'], quarters, 'zh')).toBe('订单按季度统计（2024年第1季度至2024年第3季度，共 3 期）：最高为 **2024年第2季度**（30），最低为 **2024年第1季度**（10）。');
+    const weeks = [['2026-03-02', 5], ['2026-03-09', 7], ['2026-03-16', 4]];
+    expect(answer('Weekly orders', ['week', 'orders'], weeks)).toBe(
+      'Orders by week from the week of Mar 2, 2026 to the week of Mar 16, 2026 (3 periods): highest in **the week of Mar 9, 2026** (7), lowest in **the week of Mar 16, 2026** (4).',
+    );
+    expect(answer('每周订单数', ['week', 'orders'], weeks, 'zh')).toContain('最高为 **2026年3月9日当周**（7）');
+    const days = [['2026-03-02', 5], ['2026-03-03', 7], ['2026-03-04', 4]];
+    expect(answer('Daily orders', ['day', 'orders'], days)).toBe('Orders by day from Mon, Mar 2, 2026 to Wed, Mar 4, 2026 (3 periods): highest on **Tue, Mar 3, 2026** (7), lowest on **Wed, Mar 4, 2026** (4).');
+    const perMonth = [['2026-01-01', 'Lamp', 6], ['2026-02-01', 'Serum', 4]];
+    expect(answer('best selling products by month', ['month', 'name', 'units sold'], perMonth)).toBe('Top 10 products by units sold in each month: January 2026: **Lamp** (6) leads; February 2026: **Serum** (4) leads.');
+    // A share per period is ranked within each period, not read off rows in date order.
+    const shares = [['2024-01-01', 'Web', 100.5, 20.1], ['2024-01-01', 'Marketplace', 150, 30], ['2025-01-01', 'Web', 249.5, 49.9]];
+    expect(answer('Share of revenue by channel per year', ['year', 'channel', 'revenue', 'share_pct'], shares)).toBe(
+      'Revenue by channel per year: 2024: **Marketplace** (150.00, 30%) leads, followed by **Web** (100.50, 20.1%); 2025: **Web** (249.50, 49.9%) leads.',
+    );
+  });
+
+  it('reads a change from one quarter, month or year to another, in English and in Chinese', () => {
+    const quarters = plan('How did revenue change from Q1 to Q2 2025?');
+    expect(quarters).toMatchObject({ growth: true, groupBy: [{ kind: 'time', grain: 'quarter' }], range: { from: '2025-01-01', to: '2025-07-01', label: 'Q1 2025–Q2 2025' } });
+    expect(summarize(quarters, result(['quarter', 'revenue', 'growth_pct'], [['2025-01-01', 24658.68, null], ['2025-04-01', 28407.5, 15.2]]), 'en').split('\n\n')[0]).toBe(
+      'In Q1 2025–Q2 2025: Revenue rose from **24,658.68** in Q1 2025 to **28,407.50** in Q2 2025, up 3,748.82 (+15.2%).',
+    );
+    expect(plan('从2025年第一季度到第二季度销售额有什么变化？')).toEqual(quarters);
+    expect(plan('Revenue growth from Q4 2024 to Q1 2025')).toMatchObject({ groupBy: [{ grain: 'quarter' }], range: { from: '2024-10-01', to: '2025-04-01' } });
+    // Periods between the two: the change from the first to the last, then the series.
+    const months = [['2025-03-01', 33, null], ['2025-04-01', 36, 9.09], ['2025-05-01', 34, -5.56]];
+    expect(summarize(plan('How did orders change from March 2025 to May 2025?'), result(['month', 'orders', 'growth_pct'], months), 'en')).toBe(
+      'In March 2025–May 2025: Orders rose from **33** in March 2025 to **34** in May 2025, up 1 (+3.03%). Orders by month from March 2025 to May 2025 (3 periods): highest in **April 2025** (36), lowest in **March 2025** (33).',
+    );
+    expect(summarize(plan('从2025年3月到2025年5月订单数有什么变化？'), result(['month', 'orders', 'growth_pct'], months), 'zh')).toBe(
+      '2025年3月至2025年5月：订单从2025年3月的 **33** 增长到2025年5月的 **34**，增加了 1（+3.03%）。订单按月统计（2025年3月至2025年5月，共 3 期）：最高为 **2025年4月**（36），最低为 **2025年3月**（33）。',
+    );
+    expect(plan('How did orders change from March 2025 to May 2025?')).toMatchObject({ groupBy: [{ grain: 'month' }], range: { from: '2025-03-01', to: '2025-06-01' } });
+    expect(plan('从2025年3月到2025年5月订单数有什么变化？')).toEqual(plan('How did orders change from March 2025 to May 2025?'));
+    const years = plan('从2024年到2025年销售额有什么变化？');
+    expect(years).toEqual(plan('How did revenue change from 2024 to 2025?'));
+    expect(summarize(years, result(['year', 'revenue', 'growth_pct'], [['2024-01-01', 80782.6, null], ['2025-01-01', 127686.73, 58.06]]), 'zh').split('\n\n')[0]).toBe(
+      '2024年至2025年：销售额从2024年的 **80,782.60** 增长到2025年的 **127,686.73**，增加了 46,904.13（+58.06%）。',
+    );
+    // Periods named side by side, or backwards, are not a span.
+    expect(plan('Orders by channel Q1 vs Q2 2025').range).toMatchObject({ label: 'Q1 2025 and Q2 2025' });
+    expect(parseTimeRanges('orders from 2025 to 2024', today)).toHaveLength(2);
+  });
+
+  it('says a ranking shows the top few, not every group, when the limit may have cut it', () => {
+    const customers = [['Jack', 16595.31], ['Léa', 15336.87], ['Elena', 14649.96], ['Ann', 14000], ['Bob', 13000.5]];
+    expect(answer('Top 5 customers by revenue', ['name', 'revenue'], customers)).toBe(
+      'Revenue by customer: **Jack** (16,595.31) leads, followed by **Léa** (15,336.87) and **Elena** (14,649.96); top 5 shown.',
+    );
+    expect(answer('销售额最高的5个客户', ['name', 'revenue'], customers, 'zh')).toBe('按客户统计的销售额：最高的是 **Jack** (16,595.31)、**Léa** (15,336.87)、**Elena** (14,649.96)，显示前 5 组。');
+    // Fewer groups than the limit: all of them are shown.
+    expect(answer('Top 5 customers by revenue', ['name', 'revenue'], customers.slice(0, 3))).toMatch(/; 3 groups in all\.$/);
+    expect(answer('Bottom 2 regions by revenue', ['region', 'revenue'], [['Asia Pacific', 10], ['Europe', 20]])).toBe(
+      'Revenue by region: **Asia Pacific** (10) is lowest, followed by **Europe** (20); bottom 2 shown.',
+    );
+    expect(answer('Which region has the highest revenue?', ['region', 'revenue'], [['Europe', 1234.5]])).toBe('Revenue by region: **Europe** (1,234.50) leads.');
+    const buyers = Array.from({ length: 10 }, (_, i) => [`C${i}`, 100 - i]);
+    expect(answer('top buyers', ['name', 'amount spent'], buyers)).toMatch(/; top 10 customers shown\.$/);
+    expect(answer('消费最多的10个客户', ['name', 'amount spent'], buyers, 'zh')).toMatch(/；显示前 10 个客户。$/);
+  });
+
+  it('shows every value of a measure with the same decimals, counts as whole numbers', () => {
+    expect(answer('Total revenue by region', ['region', 'revenue'], [['North America', 945505.41], ['Europe', 740197], ['Asia Pacific', 12.5]])).toBe(
+      'Revenue by region: **North America** (945,505.41) leads, followed by **Europe** (740,197.00) and **Asia Pacific** (12.50); 3 groups in all.',
+    );
+    expect(answer('Total revenue', ['revenue'], [[80782.6]])).toBe('The total revenue is **80,782.60**.');
+    expect(answer('Orders by channel', ['channel', 'orders'], [['Web', 2714], ['Mobile App', 900]])).toBe('Orders by channel: **Web** (2,714) leads, followed by **Mobile App** (900); 2 groups in all.');
+  });
+
+  it('finds the best seller of each year where products have a date of their own', () => {
+    const launched: Catalog = { ...catalog, tables: catalog.tables.map((t) => (t.name === 'products' ? { ...t, columns: [...t.columns, col('launched_on', 'date')] } : t)) };
+    const planned = planQuestion('Which product is the best seller each year?', launched, { knowledge, today });
+    expect(planned).toMatchObject({
+      ok: true,
+      plan: { measure: { label: 'units sold' }, groupBy: [{ kind: 'time', grain: 'year', column: 'order_date' }, { kind: 'entity', table: { name: 'products' } }], limit: 1 },
+    });
+    expect(planQuestion('Best sellers', launched, { knowledge, today })).toMatchObject({ ok: true, plan: { groupBy: [{ kind: 'entity', table: { name: 'products' } }] } });
+    const rows = [['2024-01-01', 'Lamp', 89], ['2025-01-01', 'Phone', 120]];
+    const { plan: best } = planned as { plan: Plan };
+    expect(summarize(best, result(['year', 'name', 'units sold'], rows), 'en')).toBe('Top product by units sold in each year: 2024: **Lamp** (89); 2025: **Phone** (120).');
+    expect(summarize(best, result(['year', 'name', 'units sold'], rows), 'zh')).toBe('每年销售件数最高的产品：2024年：**Lamp** (89)；2025年：**Phone** (120)。');
   });
 });

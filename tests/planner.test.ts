@@ -301,8 +301,8 @@ describe("the planner's answer covers every row, not the model's sample", () => 
     const view = modelView(output) as Parameters<typeof summarize>[1];
     const plan = { measure: { fn: 'sum', label: 'revenue', value: { kind: 'rows' } }, groupBy: [{ kind: 'time', grain: 'month' }], filters: [], share: false, growth: false } as unknown as Parameters<typeof summarize>[0];
     const text = summarize(plan, view, 'en');
-    expect(text).toContain('from 2023-01 to 2025-12 (36 periods)');
-    expect(text).toContain('highest in **2025-07** (999)');
-    expect(text).toContain('lowest in **2025-02** (1)');
+    expect(text).toContain('from January 2023 to December 2025 (36 periods)');
+    expect(text).toContain('highest in **July 2025** (999)');
+    expect(text).toContain('lowest in **February 2025** (1)');
   });
 });

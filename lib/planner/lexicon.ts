@@ -11,7 +11,7 @@ const ZH_TERMS: [string, string][] = [
   ['点赞数', ' likes '], ['点赞', ' likes '], ['分享数', ' shares '], ['分享', ' shares '], ['评论数', ' comments '], ['评论', ' comments '], ['单价', ' unit price '], ['价格', ' unit price '], ['折扣', ' discount '],
   ['销售件数', ' units sold '], ['购买件数', ' units bought '], ['消费金额', ' amount spent '], ['消费', ' spent '], ['花费', ' spent '], ['花钱', ' spent '], ['购买', ' bought '], ['买家', ' buyer '], ['件数', ' units '], ['金额', ' value '], ['活跃', ' active '], ['新增', ' new '], ['新客户', ' new customers '], ['最畅销', ' best selling '], ['畅销', ' best selling '], ['最受欢迎', ' most popular '], ['受欢迎', ' popular '],
   ['平均', ' average '], ['中位数', ' median '], ['总计', ' total '], ['总共', ' total '], ['合计', ' total '], ['总', ' total '], ['最大', ' maximum '], ['最小', ' minimum '],
-  ['占比', ' share of '], ['比例', ' share of '], ['份额', ' share of '], ['增长率', ' growth '], ['增长', ' growth '], ['环比', ' growth '],
+  ['占比', ' share of '], ['比例', ' share of '], ['份额', ' share of '], ['增长率', ' growth '], ['增长', ' growth '], ['环比', ' growth '], ['变化', ' change '],
   ['不同的', ' distinct '], ['不重复的', ' distinct '],
   ['最常见的', ' most common '], ['最常见', ' most common '], ['最少见的', ' least common '], ['最少见', ' least common '], ['最高的', ' most '], ['最多的', ' most '], ['最多', ' most '], ['最大的', ' most '], ['最好的', ' most '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' least '], ['最少的', ' least '], ['最差的', ' least '], ['后', ' bottom '],
   ['多少', ' how many '], ['几个', ' how many '], ['有几', ' how many '], ['数目', ' count '], ['个数', ' count '], ['数', ' count '],

@@ -285,10 +285,14 @@ const unitsMeasures = (graph: Graph): Omit<Measure, 'fn'>[] =>
 
 const unitsMeasure = (graph: Graph, near?: CatalogTable) => chooseNear(unitsMeasures(graph), near);
 
-/** What "best sellers" ranks when no table is named: the one undated, labelled table the order lines refer to (products, tracks). */
+/**
+ * What "best sellers" ranks when no table is named: the one labelled table the order lines refer
+ * to (products, tracks), other than the one dating them (the order). A product may have a date
+ * of its own (its launch): it is still what was sold.
+ */
 function soldThing(graph: Graph): CatalogTable | undefined {
   const things = unitsMeasures(graph).flatMap((m) =>
-    graph.edges.get(m.table.id)!.filter((e) => !e.fansOut && e.to !== m.table && labelColumns(e.to) && !timeColumn(graph, e.to)).map((e) => e.to),
+    graph.edges.get(m.table.id)!.filter((e) => !e.fansOut && e.to !== m.table && labelColumns(e.to) && timeColumn(graph, m.table)?.table !== e.to).map((e) => e.to),
   );
   return things.length === 1 ? things[0] : undefined;
 }

@@ -1,3 +1,4 @@
+import { dateFormatters, type DateLabels } from '@/lib/charts/format';
 import { intlLocale } from '@/lib/format';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
@@ -24,6 +25,20 @@ const format = (value: unknown, lang: Lang) =>
   typeof value === 'number'
     ? new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2, maximumSignificantDigits: 3, roundingPriority: 'morePrecision' }).format(value)
     : String(value);
+
+/** A number to show. */
+type Formatter = (value: unknown) => string;
+
+/**
+ * One format for all the values of a measure: two decimals for each when any has a fraction
+ * (740,197.00 beside 945,505.41), whole numbers for counts, and small averages as `format` shows them.
+ */
+function measureFormat(values: unknown[], lang: Lang): Formatter {
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  if (numbers.every(Number.isInteger) || Math.max(...numbers.map(Math.abs)) < 1) return (value) => format(value, lang);
+  const decimals = new Intl.NumberFormat(intlLocale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (value) => (typeof value === 'number' ? decimals.format(value) : String(value));
+}
 
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 /** A term inside Chinese text: English words keep a space either side. */
@@ -73,13 +88,23 @@ function definition(plan: Plan, lang: Lang, name: Namer): string {
   return lang === 'zh' ? `\n\n${spent ? '消费金额' : '销售额'}按 ${formula} 计算。` : `\n\n${spent ? 'Amount spent' : 'Revenue'} is ${formula}.`;
 }
 
-function period(value: unknown, grain: Grain): string {
-  const text = String(value);
-  if (grain === 'year') return text.slice(0, 4);
-  if (grain === 'month') return text.slice(0, 7);
-  if (grain === 'quarter') return `${text.slice(0, 4)} Q${Math.floor(Number(text.slice(5, 7)) / 3) + 1}`;
-  return text.slice(0, 10);
+/** How a quarter and a week are named, as the chart's messages name them ("the week of" in lower case, inside a sentence). */
+const DATE_LABELS: Record<Lang, DateLabels> = {
+  en: { quarter: (quarter, year) => `Q${quarter} ${year}`, week: (date) => `the week of ${date}` },
+  zh: { quarter: (quarter, year) => `${year}年第${quarter}季度`, week: (date) => `${date}当周` },
+};
+
+/** Periods named as the chart names them: "November 2025", "Q1 2024", "2024", "2025年11月". */
+function periodNamer(grain: Grain, lang: Lang): Formatter {
+  const { full } = dateFormatters(grain, intlLocale(lang), DATE_LABELS[lang]);
+  return (value) => {
+    const ms = Date.parse(String(value).slice(0, 10));
+    return Number.isNaN(ms) ? String(value) : full(ms);
+  };
 }
+
+/** "In November 2025", "on Mon, Mar 2, 2026". */
+const at = (grain: Grain) => (grain === 'day' ? 'on' : 'in');
 
 type Rows = Extract<ModelResult, { rows: unknown[][] }>;
 
@@ -89,87 +114,100 @@ function groupName(g: Grouping, lang: Lang, name: Namer): string {
   return g.kind === 'entity' ? name(identifierWords(g.table.name).join(' ')) : name(groupLabel(g));
 }
 
-/** "Revenue rose from 80,782.6 in 2024 to 127,686.73 in 2025, up 46,904.13 (+58.06%)": two periods and the change between them. */
-function change(m: string, [[before, a], [after, b]]: [unknown, number][], grain: Grain, lang: Lang): string {
-  const [from, to] = [period(before, grain), period(after, grain)];
+/** "Revenue rose from 80,782.60 in 2024 to 127,686.73 in 2025, up 46,904.13 (+58.06%)": two periods and the change between them. */
+function change(m: string, [[before, a], [after, b]]: [unknown, number][], grain: Grain, lang: Lang, value: Formatter): string {
+  const when = periodNamer(grain, lang);
+  const [from, to] = [when(before), when(after)];
   const diff = b - a;
   const pct = a === 0 ? '' : `${diff >= 0 ? '+' : '−'}${format(Math.abs((100 * diff) / a), lang)}%`;
-  const by = `${format(Math.abs(diff), lang)}${pct && (lang === 'zh' ? `（${pct}）` : ` (${pct})`)}`;
+  const by = `${value(Math.abs(diff))}${pct && (lang === 'zh' ? `（${pct}）` : ` (${pct})`)}`;
   if (lang === 'zh') {
-    if (diff === 0) return `${inZh(m)}在 ${from} 和 ${to} 都是 **${format(a, lang)}**。`.trim();
-    return `${inZh(m)}从 ${from} 的 **${format(a, lang)}** ${diff > 0 ? '增长' : '下降'}到 ${to} 的 **${format(b, lang)}**，${diff > 0 ? '增加' : '减少'}了 ${by}。`.trim();
+    if (diff === 0) return `${inZh(m)}在${from}和${to}都是 **${value(a)}**。`.trim();
+    return `${inZh(m)}从${from}的 **${value(a)}** ${diff > 0 ? '增长' : '下降'}到${to}的 **${value(b)}**，${diff > 0 ? '增加' : '减少'}了 ${by}。`.trim();
   }
-  if (diff === 0) return `${capitalized(m)} was **${format(a, lang)}** in both ${from} and ${to}.`;
-  return `${capitalized(m)} ${diff > 0 ? 'rose' : 'fell'} from **${format(a, lang)}** in ${from} to **${format(b, lang)}** in ${to}, ${diff > 0 ? 'up' : 'down'} ${by}.`;
+  if (diff === 0) return `${capitalized(m)} was **${value(a)}** ${at(grain)} both ${from} and ${to}.`;
+  return `${capitalized(m)} ${diff > 0 ? 'rose' : 'fell'} from **${value(a)}** ${at(grain)} ${from} to **${value(b)}** ${at(grain)} ${to}, ${diff > 0 ? 'up' : 'down'} ${by}.`;
 }
 
-function timeSeries(plan: Plan, result: Rows, grain: Grain, lang: Lang, name: Namer): string {
+function timeSeries(plan: Plan, result: Rows, grain: Grain, lang: Lang, name: Namer, value: Formatter): string {
   const points = result.rows.filter((r) => typeof r[1] === 'number') as [unknown, number][];
   if (points.length === 0) return lang === 'zh' ? '这段时间没有数据。' : 'There is no data in this period.';
   const m = measureName(plan, lang, name);
-  if (points.length === 2 && result.rowCount === 2) return change(m, points, grain, lang);
+  if (points.length === 2 && result.rowCount === 2) return change(m, points, grain, lang, value);
   // The rows may be a sample: the extremes and the last row, when given, cover all of them.
   const all = result.extremes?.[plan.measure.label];
   const high = (all?.max ?? points.reduce((a, b) => (b[1] > a[1] ? b : a))) as [unknown, number];
   const low = (all?.min ?? points.reduce((a, b) => (b[1] < a[1] ? b : a))) as [unknown, number];
-  const first = period(points[0]![0], grain);
-  const last = period((result.lastRow ?? points.at(-1)!)[0], grain);
-  const count = result.rowCount;
-  if (lang === 'zh') {
-    return `${inZh(m)}按${ZH_GRAINS[grain]}统计（${first} 至 ${last}，共 ${count} 期）：最高为 **${period(high[0], grain)}**（${format(high[1], lang)}），最低为 **${period(low[0], grain)}**（${format(low[1], lang)}）。`.trim();
-  }
-  return `${capitalized(m)} by ${grain} from ${first} to ${last} (${count} periods): highest in **${period(high[0], grain)}** (${format(high[1], lang)}), lowest in **${period(low[0], grain)}** (${format(low[1], lang)}).`;
+  const when = periodNamer(grain, lang);
+  const end = (result.lastRow ?? points.at(-1)!) as [unknown, number];
+  const [first, last, count] = [when(points[0]![0]), when(end[0]), result.rowCount];
+  const series =
+    lang === 'zh'
+      ? `${inZh(m)}按${ZH_GRAINS[grain]}统计（${first}至${last}，共 ${count} 期）：最高为 **${when(high[0])}**（${value(high[1])}），最低为 **${when(low[0])}**（${value(low[1])}）。`.trim()
+      : `${capitalized(m)} by ${grain} from ${first} to ${last} (${count} periods): highest ${at(grain)} **${when(high[0])}** (${value(high[1])}), lowest ${at(grain)} **${when(low[0])}** (${value(low[1])}).`;
+  // "How did revenue change from Q1 2024 to Q1 2025?": the change from the first period to the last, then the ones between.
+  if (!plan.growth || plan.range?.unit !== grain || typeof end[1] !== 'number') return series;
+  return `${change(m, [points[0]!, end], grain, lang, value)}${lang === 'zh' ? '' : ' '}${series}`;
 }
 
 /** "The most common status is delivered": the rows kept by a limit with ties, the first of them the answer. */
-function mostCommon(plan: Plan, rows: unknown[][], width: number, group: string, lang: Lang, name: Namer): string {
+function mostCommon(plan: Plan, rows: unknown[][], width: number, group: string, lang: Lang, name: Namer, value: Formatter): string {
   const label = (r: unknown[]) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}**`;
-  const counts = new Set(rows.map((r) => format(r[width], lang)));
-  const n = format(rows[0]![width], lang);
+  const counts = new Set(rows.map((r) => value(r[width])));
+  const n = value(rows[0]![width]);
   const what = name(plan.measure.label);
   const most = plan.direction === 'asc' ? (lang === 'zh' ? '最少见' : 'least') : lang === 'zh' ? '最常见' : 'most';
   if (lang === 'zh') {
     const count = `${n} 条${inZh(what)}记录`;
     if (rows.length === 1) return `${most}的${inZh(group)}是 ${label(rows[0]!)}（${count}）。`;
     if (counts.size === 1) return `${rows.map(label).join('、')} 并列${most}的${inZh(group)}（各 ${count}）。`;
-    return `${most}的${inZh(group)}：${rows.map((r) => `${label(r)}（${format(r[width], lang)}）`).join('、')}。`;
+    return `${most}的${inZh(group)}：${rows.map((r) => `${label(r)}（${value(r[width])}）`).join('、')}。`;
   }
   const count = `${n} ${plural(what)}`;
   if (rows.length === 1) return `The ${most} common ${group} is ${label(rows[0]!)} (${count}).`;
   if (counts.size === 1) return `${rows.slice(0, -1).map(label).join(', ')} and ${label(rows.at(-1)!)} are tied as the ${most} common ${group} (${count} each).`;
-  const listed = rows.map((r) => `${label(r)} (${format(r[width], lang)})`);
+  const listed = rows.map((r) => `${label(r)} (${value(r[width])})`);
   return `The ${rows.length} ${most} common ${plural(group)}: ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}.`;
 }
 
 /** "Helena Holý spent the most (49.62), followed by…": buyers ranked by what they spent or bought. */
-function buyers(plan: Plan, result: Rows, width: number, group: string, lang: Lang): string {
-  const [top, ...others] = result.rows.slice(0, 3).map((r) => ({ who: `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}**`, value: format(r[width], lang) }));
+function buyers(plan: Plan, result: Rows, width: number, group: string, lang: Lang, value: Formatter): string {
+  const [top, ...others] = result.rows.slice(0, 3).map((r) => ({ who: `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}**`, value: value(r[width]) }));
   const least = plan.direction === 'asc';
+  const limit = cutAt(plan, result.rowCount);
   if (lang === 'zh') {
     const did = `${plan.measure.kind === 'bought' ? '购买件数' : '消费'}${least ? '最少' : '最多'}`;
     const rest = others.map((o) => `${o.who}（${o.value}）`).join('和 ');
-    return `${top!.who} ${did}（${top!.value}）${rest ? `，其次是 ${rest}；共 ${result.rowCount} 个${inZh(group).trimEnd()}` : ''}。`;
+    const count = limit ? `显示${least ? '后' : '前'} ${limit} 个` : `共 ${result.rowCount} 个`;
+    return `${top!.who} ${did}（${top!.value}）${rest ? `，其次是 ${rest}；${count}${inZh(group).trimEnd()}` : ''}。`;
   }
   const did = plan.measure.kind === 'bought' ? `bought the ${least ? 'fewest' : 'most'} units` : `spent the ${least ? 'least' : 'most'}`;
   const rest = others.map((o) => `${o.who} (${o.value})`).join(' and ');
-  return `${top!.who} ${did} (${top!.value})${rest ? `, followed by ${rest}; ${result.rowCount} ${plural(group)} ranked` : ''}.`;
+  const count = limit ? `${least ? 'bottom' : 'top'} ${limit} ${plural(group)} shown` : `${result.rowCount} ${plural(group)} ranked`;
+  return `${top!.who} ${did} (${top!.value})${rest ? `, followed by ${rest}; ${count}` : ''}.`;
 }
 
+/** The limit when it may have left groups out (as many rows came back as it allows), else undefined: every group is shown. */
+const cutAt = ({ limit }: Plan, rowCount: number) => (limit !== undefined && rowCount >= limit ? limit : undefined);
+
 /** "Orders by channel per year — 2024: **Web** (2,714) leads…; 2025: …": each period's leaders, the periods in order. */
-function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, lang: Lang, name: Namer): string {
+function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, lang: Lang, name: Namer, value: Formatter): string {
   const periods = new Map<string, unknown[][]>();
+  const named = periodNamer(grain, lang);
   for (const r of rows) {
-    const when = period(r[0], grain);
+    const when = named(r[0]);
     if (periods.has(when)) periods.get(when)!.push(r);
     else periods.set(when, [r]);
   }
   const sign = plan.direction === 'asc' ? 1 : -1;
   const parts = [...periods].map(([when, group]) => {
     const top = [...group].sort((a, b) => sign * (Number(a[width]) - Number(b[width]))).slice(0, 3);
-    // With growth, each one's change from its own previous period, when it has one.
-    const growth = (r: unknown[]) => (plan.growth && typeof r[width + 1] === 'number' ? `, ${Number(r[width + 1]) >= 0 ? '+' : ''}${format(r[width + 1], lang)}%` : '');
-    const listed = top.map((r) => `**${r.slice(1, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${growth(r)})`);
+    // With growth, each one's change from its own previous period, when it has one; with a share, its share.
+    const extra = (r: unknown[]) => (typeof r[width + 1] === 'number' ? `, ${plan.growth && Number(r[width + 1]) >= 0 ? '+' : ''}${format(r[width + 1], lang)}%` : '');
+    const listed = top.map((r) => `**${r.slice(1, width).map((v) => format(v, lang)).join(' ')}** (${value(r[width])}${extra(r)})`);
     if (lang === 'zh') return `${when}：${listed.join('、')}`;
+    // The one kept of each period needs no verb: "Top product by units sold in each year: 2024: **Lamp** (89); …".
+    if (plan.limit === 1) return `${when}: ${listed[0]}`;
     return `${when}: ${listed[0]} ${sign > 0 ? 'is lowest' : 'leads'}${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
   });
   const measure = measureName(plan, lang, name);
@@ -178,8 +216,8 @@ function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, l
   if (limit !== undefined) {
     const bottom = plan.direction === 'asc';
     return lang === 'zh'
-      ? `每${ZH_GRAINS[grain]}${inZh(measure)}${bottom ? '最低' : '最高'}的 ${limit} 个${inZh(group)}：${parts.join('；')}。`
-      : `${bottom ? 'Bottom' : 'Top'} ${limit} ${plural(group)} by ${measure} in each ${grain}: ${parts.join('; ')}.`;
+      ? `每${ZH_GRAINS[grain]}${inZh(measure)}${bottom ? '最低' : '最高'}的${limit === 1 ? '' : ` ${limit} 个`}${inZh(group)}：${parts.join('；')}。`
+      : `${bottom ? 'Bottom' : 'Top'} ${limit === 1 ? group : `${limit} ${plural(group)}`} by ${measure} in each ${grain}: ${parts.join('; ')}.`;
   }
   return lang === 'zh'
     ? `按${ZH_GRAINS[grain]}和${inZh(group)}统计的${inZh(measure)}：${parts.join('；')}。`
@@ -220,36 +258,52 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   const { rows } = result;
   const measure = measureName(plan, lang, name);
   if (plan.part && plan.groupBy.length === 0) return partOfWhole(plan, rows[0] ?? [], lang, name);
+  // The label columns come first, then the measure (then a share or growth column).
+  const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
+  const value = measureFormat(measureValues(plan, result, width), lang);
   if (plan.groupBy.length === 0) {
-    const value = format(rows[0]?.[0], lang);
+    const total = value(rows[0]?.[0]);
     if (plan.measure.fn === 'count') {
       // "How many orders were returned?": the count says what it counted, not all orders.
       const conditions = plan.filters.map((f) => condition(f, lang, name));
-      if (lang === 'zh') return `共有 **${value}** 条${conditions.length > 0 ? `${conditions.join('且')} 的` : ''}${inZh(measure)}记录。`;
-      return `There are **${value}** ${plural(measure)}${conditions.length > 0 ? ` with ${conditions.join(' and ')}` : ''}.`;
+      if (lang === 'zh') return `共有 **${total}** 条${conditions.length > 0 ? `${conditions.join('且')} 的` : ''}${inZh(measure)}记录。`;
+      return `There are **${total}** ${plural(measure)}${conditions.length > 0 ? ` with ${conditions.join(' and ')}` : ''}.`;
     }
     // A sum or an average over no rows is NULL: there is nothing to report, not a value "null".
     if (rows[0]?.[0] == null) return lang === 'zh' ? `没有符合条件的数据，所以没有${inZh(measure)}可报告。` : `No rows match, so there is no ${measure} to report.`;
-    const total = plan.measure.fn === 'sum' && !measure.includes('total') ? 'total ' : '';
-    const text = lang === 'zh' ? `${measure}为 **${value}**。` : `The ${total}${measure} is **${value}**.`;
+    const sum = plan.measure.fn === 'sum' && !measure.includes('total') ? 'total ' : '';
+    const text = lang === 'zh' ? `${measure}为 **${total}**。` : `The ${sum}${measure} is **${total}**.`;
     return text + definition(plan, lang, name);
   }
   const [first] = plan.groupBy;
-  if (first.kind === 'time' && plan.groupBy.length === 1) return timeSeries(plan, result, first.grain, lang, name) + definition(plan, lang, name);
+  if (first.kind === 'time' && plan.groupBy.length === 1) return timeSeries(plan, result, first.grain, lang, name, value) + definition(plan, lang, name);
   if (rows.length === 0) return lang === 'zh' ? '没有符合条件的数据。' : 'No rows match.';
   const group = plan.groupBy.map((g) => groupName(g, lang, name)).join(lang === 'zh' ? '和' : ' and ');
-  // The label columns come first, then the measure (then a share or growth column).
-  const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
-  if (plan.ties) return mostCommon(plan, rows, width, group, lang, name) + definition(plan, lang, name);
+  if (plan.ties) return mostCommon(plan, rows, width, group, lang, name, value) + definition(plan, lang, name);
   const byBuyer = plan.groupBy.length === 1 && BUYER_TABLE.test(first.table.name);
-  if (byBuyer && plan.measure.kind) return buyers(plan, result, width, group, lang) + definition(plan, lang, name);
-  if (first.kind === 'time' && plan.groupBy.length === 2 && !plan.share) return perPeriod(plan, rows, width, first.grain, lang, name) + definition(plan, lang, name);
-  const top = rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${format(r[width], lang)}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
-  const head =
-    lang === 'zh'
-      ? `按${inZh(group)}统计的${inZh(measure)}：最高的是 ${top.join('、')}，共 ${result.rowCount} 组。`
-      : `${capitalized(measure)} by ${group}: ${top[0]} leads${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}; ${result.rowCount} ${result.rowCount === 1 ? 'group' : 'groups'} in all.`;
-  return head + definition(plan, lang, name);
+  if (byBuyer && plan.measure.kind) return buyers(plan, result, width, group, lang, value) + definition(plan, lang, name);
+  if (first.kind === 'time' && plan.groupBy.length === 2) return perPeriod(plan, rows, width, first.grain, lang, name, value) + definition(plan, lang, name);
+  return ranking(plan, result, width, group, measure, lang, value) + definition(plan, lang, name);
+}
+
+/** Every value of the measure the answer may name: the rows, and the extremes and last row of rows not all sent. */
+function measureValues(plan: Plan, result: Rows, width: number): unknown[] {
+  const all = result.extremes?.[plan.measure.label];
+  return [...result.rows, ...(all ? [all.min, all.max] : []), ...(result.lastRow ? [result.lastRow] : [])].map((r) => r[width]);
+}
+
+/** "Revenue by region: **Europe** (1,234.50) leads, followed by…; 5 groups in all", or the top few of a ranking, not claimed to be all. */
+function ranking(plan: Plan, result: Rows, width: number, group: string, measure: string, lang: Lang, value: Formatter): string {
+  const top = result.rows.slice(0, 3).map((r) => `**${r.slice(0, width).map((v) => format(v, lang)).join(' ')}** (${value(r[width])}${plan.share ? `, ${format(r[width + 1], lang)}%` : ''})`);
+  const bottom = plan.direction === 'asc';
+  const limit = cutAt(plan, result.rowCount);
+  const { rowCount } = result;
+  if (lang === 'zh') {
+    const count = limit === 1 ? '' : limit ? `，显示${bottom ? '后' : '前'} ${limit} 组` : `，共 ${rowCount} 组`;
+    return `按${inZh(group)}统计的${inZh(measure)}：${bottom ? '最低' : '最高'}的是 ${top.join('、')}${count}。`;
+  }
+  const count = limit === 1 ? '' : limit ? `; ${bottom ? 'bottom' : 'top'} ${limit} shown` : `; ${rowCount} ${rowCount === 1 ? 'group' : 'groups'} in all`;
+  return `${capitalized(measure)} by ${group}: ${top[0]} ${bottom ? 'is lowest' : 'leads'}${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}${count}.`;
 }
 
 /** Questions this catalog can answer, for when the planner cannot answer the one asked. */

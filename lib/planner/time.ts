@@ -1,5 +1,8 @@
-/** A half-open date range [from, to) as ISO dates, and how to say it in English and in Chinese. */
-export type DateRange = { from: string; to: string; label: string; zh: string };
+/**
+ * A half-open date range [from, to) as ISO dates, and how to say it in English and in Chinese;
+ * `unit`: the calendar unit of the periods a span runs between ("from Q1 to Q3 2025").
+ */
+export type DateRange = { from: string; to: string; label: string; zh: string; unit?: Grain };
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -25,7 +28,8 @@ export function chineseNumerals(text: string): string {
   });
 }
 
-type Match = { range: DateRange; text: string };
+/** `at`: where `text`, the part of the question naming the range, starts. */
+type Match = { range: DateRange; text: string; at: number };
 
 /**
  * The time range a question names, relative to `today` (UTC): years, quarters, months, "last
@@ -39,7 +43,6 @@ export function parseTimeRange(question: string, today: Date): Match | undefined
   const start = utc(y, m, today.getUTCDate());
   const quarterStart = (year: number, quarter: number) => utc(year, (quarter - 1) * 3);
   const rules: [RegExp, (r: RegExpExecArray) => DateRange | undefined][] = [
-    [/\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b/, (r) => ({ from: `${r[1]}-01-01`, to: `${Number(r[2]) + 1}-01-01`, label: `${r[1]}–${r[2]}`, zh: `${r[1]}–${r[2]}年` })],
     [/\bq([1-4])\s*(?:of\s+)?((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*q([1-4])\b/, (r) => {
       const [quarter, year] = r[1] ? [Number(r[1]), Number(r[2])] : [Number(r[4]), Number(r[3])];
       return { from: iso(quarterStart(year, quarter)), to: iso(quarterStart(year, quarter + 1)), label: `Q${quarter} ${year}`, zh: `${year}年第${quarter}季度` };
@@ -60,7 +63,7 @@ export function parseTimeRange(question: string, today: Date): Match | undefined
       const month = monthIndex(r[1]!);
       return { from: iso(utc(+r[2]!, month)), to: iso(utc(+r[2]!, month + 1)), label: `${monthName(month)} ${r[2]}`, zh: `${r[2]}年${month + 1}月` };
     }],
-    [/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/, (r) => ({ from: iso(utc(+r[1]!, +r[2]! - 1)), to: iso(utc(+r[1]!, +r[2]!)), label: `${r[1]}-${r[2]!.padStart(2, '0')}`, zh: `${r[1]}年${+r[2]!}月` })],
+    [/((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月/, (r) => ({ from: iso(utc(+r[1]!, +r[2]! - 1)), to: iso(utc(+r[1]!, +r[2]!)), label: `${monthName(+r[2]! - 1)} ${r[1]}`, zh: `${r[1]}年${+r[2]!}月` })],
     [/\b(?:year to date|ytd|this year so far)\b|今年以来|今年至今/, () => ({ from: iso(utc(y, 0)), to: iso(addDays(start, 1)), label: 'year to date', zh: '今年以来' })],
     [/\b(?:in the )?(?:past|last|previous|recent)\s+(\d+)\s+(day|week|month|year)s?\b|(?:过去|最近|近)\s*(\d+)\s*(天|日|周|个?星期|个?月|年)/, (r) => {
       const n = Number(r[1] ?? r[3]);
@@ -100,29 +103,45 @@ export function parseTimeRange(question: string, today: Date): Match | undefined
     const r = re.exec(q);
     if (!r) continue;
     const range = make(r);
-    if (range) return { range, text: r[0] };
+    if (range) return { range, text: r[0], at: r.index };
   }
   return undefined;
 }
 
 /**
  * Every period a question names, each consumed in turn: "2024 vs 2025", "2024年和2025年". A bare
- * quarter beside a dated one takes its year: "Q1 vs Q2 2025".
+ * quarter beside a dated one takes its year: "Q1 vs Q2 2025", "2025年第一季度到第二季度". Two periods a question runs from
+ * one to the other are one range: "from Q1 to Q3 2025".
  */
 export function parseTimeRanges(question: string, today: Date): Match[] {
   const found: Match[] = [];
-  let rest = chineseNumerals(question.toLowerCase());
+  const q = chineseNumerals(question.toLowerCase());
+  // Each period is blanked out, not removed, so that every match keeps its place in the question.
+  let rest = q;
   for (let match = parseTimeRange(rest, today); match; match = parseTimeRange(rest, today)) {
     found.push(match);
-    rest = rest.replace(match.text, ' ');
+    rest = `${rest.slice(0, match.at)}${' '.repeat(match.text.length)}${rest.slice(match.at + match.text.length)}`;
   }
   const dated = found.find((f) => calendarGrain(f.range) === 'quarter');
-  for (const bare of dated ? rest.matchAll(/\bq([1-4])\b/g) : []) {
+  for (const bare of dated ? rest.matchAll(/\bq([1-4])\b|第\s*([1-4])\s*季度/g) : []) {
     const year = dated!.range.from.slice(0, 4);
-    const match = parseTimeRange(`q${bare[1]} ${year}`, today);
-    if (match) found.push({ range: match.range, text: bare[0] });
+    const match = parseTimeRange(`q${bare[1] ?? bare[2]} ${year}`, today);
+    if (match) found.push({ range: match.range, text: bare[0], at: bare.index });
   }
-  return found;
+  const span = found.length === 2 ? spanOf(q, found) : undefined;
+  return span ? [span] : found;
+}
+
+/** "From 2024 to 2025", "between Q1 and Q3 2025", "从2024年到2025年": the range from the first period to the end of the last, of one calendar unit. */
+function spanOf(q: string, matches: Match[]): Match | undefined {
+  const [first, last] = [...matches].sort((a, b) => a.at - b.at) as [Match, Match];
+  const unit = calendarGrain(first.range);
+  const end = first.at + first.text.length;
+  if (!unit || calendarGrain(last.range) !== unit || first.range.to > last.range.from) return undefined;
+  if (!/(?:\bfrom|\bbetween|从)\s*$/.test(q.slice(0, first.at)) || !/^\s*(?:to|and|until|through|到|至)\s*$/.test(q.slice(end, last.at))) return undefined;
+  const { from, label, zh } = first.range;
+  const range = { from, to: last.range.to, label: `${label}–${last.range.label}`, zh: `${zh}至${last.range.zh}`, unit };
+  return { range, text: q.slice(first.at, last.at + last.text.length), at: first.at };
 }
 
 const GRAINS: Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
@@ -152,13 +171,14 @@ export function combineRanges(ranges: DateRange[]): { range: DateRange; grain: G
 }
 
 /**
- * The bucket a change over `range` is shown in: each year over several whole years ("how did
- * revenue change from 2024 to 2025"), each month over a dated year or month ("growth in 2024"),
- * else each year.
+ * The bucket a change over `range` is shown in: the unit of the periods a span runs between ("how
+ * did revenue change from Q1 to Q2 2025"), each month over a calendar year or month ("growth in
+ * 2024"), else each year.
  */
 export function changeGrain(range: DateRange | undefined): Grain {
-  if (range && range.from.endsWith('-01-01') && range.to.endsWith('-01-01') && monthsBetween(range.from, range.to) > 12) return 'year';
-  return range && /^\d{4}/.test(range.label) ? 'month' : 'year';
+  if (range?.unit) return range.unit;
+  const grain = range && calendarGrain(range);
+  return grain === 'year' || grain === 'month' ? 'month' : 'year';
 }
 
 /** The finer of two buckets. */
