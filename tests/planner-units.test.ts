@@ -376,10 +376,10 @@ describe("the planner's answers, in the question's language", () => {
   const answer = (question: string, columns: string[], rows: (string | number | null)[][], lang: 'en' | 'zh' = 'en') => summarize(plan(question), result(columns, rows), lang);
 
   it('says there is nothing to report when no rows match, not "null"', () => {
-    expect(answer('Revenue last month', ['revenue'], [[null]])).toBe('Last month: No rows match, so there is no revenue to report.');
-    expect(answer('Average order value last month', ['order value'], [[null]])).toBe('Last month: No rows match, so there is no average order value to report.');
-    expect(answer('上个月的销售额', ['revenue'], [[null]], 'zh')).toBe('上个月：没有符合条件的数据，所以没有销售额可报告。');
-    expect(answer('How many orders last month?', ['orders'], [[0]])).toBe('Last month: There are **0** orders.');
+    expect(answer('Revenue last month', ['revenue'], [[null]])).toBe('Last month, no rows match, so there is no revenue to report.');
+    expect(answer('Average order value last month', ['order value'], [[null]])).toBe('Last month, no rows match, so there is no average order value to report.');
+    expect(answer('上个月的销售额', ['revenue'], [[null]], 'zh')).toBe('上个月，没有符合条件的数据，所以没有销售额可报告。');
+    expect(answer('How many orders last month?', ['orders'], [[0]])).toBe('Last month, there are **0** orders.');
   });
 
   it('says what was measured in English', () => {
@@ -407,13 +407,13 @@ describe("the planner's answers, in the question's language", () => {
   });
 
   it('opens with the range as each language says it, a year with 年 and nothing else with it', () => {
-    expect(answer('How many orders last month?', ['orders'], [[7]])).toBe('Last month: There are **7** orders.');
-    expect(answer('How many orders in 2024?', ['orders'], [[7]])).toBe('In 2024: There are **7** orders.');
-    expect(answer('上个月的订单数', ['orders'], [[7]], 'zh')).toBe('上个月：共有 **7** 条订单记录。');
-    expect(answer('最近30天的订单数', ['orders'], [[7]], 'zh')).toBe('过去30天：共有 **7** 条订单记录。');
-    expect(answer('2024年的订单数', ['orders'], [[7]], 'zh')).toBe('2024年：共有 **7** 条订单记录。');
-    expect(answer('2025年第三季度的订单数', ['orders'], [[7]], 'zh')).toBe('2025年第3季度：共有 **7** 条订单记录。');
-    expect(answer('2024年3月的订单数', ['orders'], [[7]], 'zh')).toBe('2024年3月：共有 **7** 条订单记录。');
+    expect(answer('How many orders last month?', ['orders'], [[7]])).toBe('Last month, there are **7** orders.');
+    expect(answer('How many orders in 2024?', ['orders'], [[7]])).toBe('In 2024, there are **7** orders.');
+    expect(answer('上个月的订单数', ['orders'], [[7]], 'zh')).toBe('上个月，共有 **7** 条订单记录。');
+    expect(answer('最近30天的订单数', ['orders'], [[7]], 'zh')).toBe('过去30天，共有 **7** 条订单记录。');
+    expect(answer('2024年的订单数', ['orders'], [[7]], 'zh')).toBe('2024年，共有 **7** 条订单记录。');
+    expect(answer('2025年第三季度的订单数', ['orders'], [[7]], 'zh')).toBe('2025年第3季度，共有 **7** 条订单记录。');
+    expect(answer('2024年3月的订单数', ['orders'], [[7]], 'zh')).toBe('2024年3月，共有 **7** 条订单记录。');
   });
 
   it('names the buyers who spent or bought the most', () => {
@@ -655,13 +655,13 @@ describe('periods compared side by side', () => {
     expect(plan('Revenue from 2024 to 2025')).toMatchObject({ groupBy: [], growth: false });
     const years = [['2024-01-01', 80782.6, null], ['2025-01-01', 127686.73, 58.06]] as (string | number)[][];
     expect(summarize(changed, result(['year', 'revenue', 'growth_pct'], years), 'en')).toBe(
-      'In 2024–2025: Revenue rose from **80,782.60** in 2024 to **127,686.73** in 2025, up 46,904.13 (+58.06%).\n\nRevenue is quantity × unit_price × (1 − discount).',
+      'Revenue rose from **80,782.60** in 2024 to **127,686.73** in 2025, up 46,904.13 (+58.06%).\n\nRevenue is quantity × unit_price × (1 − discount).',
     );
     expect(summarize(plan('Orders in 2024 vs 2025'), result(['year', 'orders'], [['2024-01-01', 500], ['2025-01-01', 400]]), 'en')).toBe(
-      'In 2024 and 2025: Orders fell from **500** in 2024 to **400** in 2025, down 100 (−20%).',
+      'Orders fell from **500** in 2024 to **400** in 2025, down 100 (−20%).',
     );
     expect(summarize(plan('2024年和2025年的销售额'), result(['year', 'revenue'], years), 'zh')).toBe(
-      '2024年和2025年：销售额从2024年的 **80,782.60** 增长到2025年的 **127,686.73**，增加了 46,904.13（+58.06%）。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
+      '销售额从2024年的 **80,782.60** 增长到2025年的 **127,686.73**，增加了 46,904.13（+58.06%）。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
     );
   });
 
@@ -698,13 +698,13 @@ describe('periods compared side by side', () => {
     expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
     const rows = [['2024-01-01', 'Laptop', 900], ['2024-01-01', 'Phone', 800], ['2025-01-01', 'Phone', 1200], ['2025-01-01', 'Tablet', 700]];
     expect(summarize(plan('Top 5 products by revenue in 2024 vs 2025'), result(['year', 'name', 'revenue'], rows), 'en')).toBe(
-      'In 2024 and 2025: Top 5 products by revenue in each year: 2024: **Laptop** (900) leads, followed by **Phone** (800); 2025: **Phone** (1,200) leads, followed by **Tablet** (700).\n\nRevenue is quantity × unit_price × (1 − discount).',
+      'Top 5 products by revenue in each year: 2024: **Laptop** (900) leads, followed by **Phone** (800); 2025: **Phone** (1,200) leads, followed by **Tablet** (700).\n\nRevenue is quantity × unit_price × (1 − discount).',
     );
     expect(summarize(plan('2024年和2025年销售额前5的产品'), result(['year', 'name', 'revenue'], rows), 'zh')).toBe(
-      '2024年和2025年：每年销售额最高的 5 个产品：2024年：**Laptop** (900)、**Phone** (800)；2025年：**Phone** (1,200)、**Tablet** (700)。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
+      '每年销售额最高的 5 个产品：2024年：**Laptop** (900)、**Phone** (800)；2025年：**Phone** (1,200)、**Tablet** (700)。\n\n销售额按 quantity × unit_price × (1 − discount) 计算。',
     );
     expect(summarize(plan('Bottom 3 products by revenue in 2024 vs 2025'), result(['year', 'name', 'revenue'], [rows[1]!, rows[0]!, rows[3]!, rows[2]!]), 'en')).toBe(
-      'In 2024 and 2025: Bottom 3 products by revenue in each year: 2024: **Phone** (800) is lowest, followed by **Laptop** (900); 2025: **Tablet** (700) is lowest, followed by **Phone** (1,200).\n\nRevenue is quantity × unit_price × (1 − discount).',
+      'Bottom 3 products by revenue in each year: 2024: **Phone** (800) is lowest, followed by **Laptop** (900); 2025: **Tablet** (700) is lowest, followed by **Phone** (1,200).\n\nRevenue is quantity × unit_price × (1 − discount).',
     );
     expect(declines('Top 5 products by share of revenue in 2024 vs 2025')).toContain('how to rank shares within each period');
   });
@@ -716,10 +716,10 @@ describe('periods compared side by side', () => {
     expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
     const rows = [['2024-01-01', 'Mobile App', 900], ['2024-01-01', 'Web', 2714], ['2025-01-01', 'Mobile App', 1200], ['2025-01-01', 'Web', 2900]];
     expect(summarize(plan('Orders per channel in 2024 vs 2025'), result(['year', 'channel', 'orders'], rows), 'en')).toBe(
-      'In 2024 and 2025: Orders by channel per year: 2024: **Web** (2,714) leads, followed by **Mobile App** (900); 2025: **Web** (2,900) leads, followed by **Mobile App** (1,200).',
+      'Orders by channel per year: 2024: **Web** (2,714) leads, followed by **Mobile App** (900); 2025: **Web** (2,900) leads, followed by **Mobile App** (1,200).',
     );
     expect(summarize(plan('2024年和2025年各渠道的订单数'), result(['year', 'channel', 'orders'], rows), 'zh')).toBe(
-      '2024年和2025年：按年和渠道统计的订单：2024年：**Web** (2,714)、**Mobile App** (900)；2025年：**Web** (2,900)、**Mobile App** (1,200)。',
+      '按年和渠道统计的订单：2024年：**Web** (2,714)、**Mobile App** (900)；2025年：**Web** (2,900)、**Mobile App** (1,200)。',
     );
   });
 });
@@ -816,9 +816,25 @@ describe('rates', () => {
     expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, shop))).toMatchObject({ ok: true });
     const rows = [['North America', 7.52], ['Europe', 6.05]];
     expect(summarize(planOf('Which regions have the highest return rate?'), { columns: [{ name: 'region' }, { name: 'return rate (%)' }], rows, rowCount: 2, truncated: false }, 'en')).toBe(
-      'Return rate (%) by region: **North America** (7.52) leads, followed by **Europe** (6.05); 2 groups in all.',
+      'Return rate by region: **North America** (7.52%) leads, followed by **Europe** (6.05%); 2 groups in all.',
     );
-    expect(summarize(planOf('What is the return rate?'), { columns: [{ name: 'return rate (%)' }], rows: [[6.15]], rowCount: 1, truncated: false }, 'en')).toBe('The return rate (%) is **6.15**.');
+    expect(summarize(planOf('What is the return rate?'), { columns: [{ name: 'return rate (%)' }], rows: [[6.15]], rowCount: 1, truncated: false }, 'en')).toBe('The return rate is **6.15%**.');
+  });
+
+  it('answers a singular superlative with one sentence, the rate as a percentage', () => {
+    const answer = (question: string, rows: unknown[][], lang: 'en' | 'zh') =>
+      summarize(planOf(question), { columns: [{ name: 'region' }, { name: 'return rate (%)' }], rows, rowCount: rows.length, truncated: false }, lang);
+    expect(answer('Which region has the highest return rate?', [['Latin America', 5.64]], 'en')).toBe('**Latin America** has the highest return rate: 5.64%.');
+    expect(answer('哪个地区的退货率最高？', [['Latin America', 5.64]], 'zh')).toBe('**Latin America** 的退货率最高：5.64%。');
+    expect(answer('Which region has the lowest return rate?', [['Europe', 4.1]], 'en')).toBe('**Europe** has the lowest return rate: 4.10%.');
+  });
+
+  it('says the change of a rate in percentage points', () => {
+    const years = { columns: [{ name: 'year' }, { name: 'return rate (%)' }, { name: 'growth_pct' }], rows: [['2024-01-01', 5, null], ['2025-01-01', 6.5, 30]], rowCount: 2, truncated: false };
+    expect(summarize(planOf('How did the return rate change from 2024 to 2025?'), years, 'en')).toBe(
+      'Return rate rose from **5.00%** in 2024 to **6.50%** in 2025, up 1.50 percentage points (+30%).',
+    );
+    expect(summarize(planOf('从2024年到2025年退货率有什么变化？'), years, 'zh')).toBe('退货率从2024年的 **5.00%** 增长到2025年的 **6.50%**，增加了 1.50 个百分点（+30%）。');
   });
 
   it('declines a rate it cannot take without double counting, or of what is unclear', () => {
@@ -855,7 +871,7 @@ describe('the share of rows matching a value', () => {
     });
     expect(await checkSql(compiled.sql, compiled.params, datasetPolicy({ schemas: ['public'] }, catalog))).toMatchObject({ ok: true });
     const result = { columns: [{ name: 'matching' }, { name: 'orders' }, { name: 'share_pct' }], rows: [[2456, 19971, 12.3]], rowCount: 1, truncated: false };
-    expect(summarize(p, result, 'en')).toBe('In 2025: **12.3%** of orders (2,456 of 19,971) have status cancelled.');
+    expect(summarize(p, result, 'en')).toBe('In 2025, **12.3%** of orders (2,456 of 19,971) have status cancelled.');
     expect(summarize(plan('已取消的订单占比'), result, 'zh')).toBe('状态为 cancelled 的订单占 **12.3%**（19,971 条中的 2,456 条）。');
   });
 
@@ -977,24 +993,24 @@ describe('summaries name periods as the chart does, and numbers alike within a m
     const quarters = plan('How did revenue change from Q1 to Q2 2025?');
     expect(quarters).toMatchObject({ growth: true, groupBy: [{ kind: 'time', grain: 'quarter' }], range: { from: '2025-01-01', to: '2025-07-01', label: 'Q1 2025–Q2 2025' } });
     expect(summarize(quarters, result(['quarter', 'revenue', 'growth_pct'], [['2025-01-01', 24658.68, null], ['2025-04-01', 28407.5, 15.2]]), 'en').split('\n\n')[0]).toBe(
-      'In Q1 2025–Q2 2025: Revenue rose from **24,658.68** in Q1 2025 to **28,407.50** in Q2 2025, up 3,748.82 (+15.2%).',
+      'Revenue rose from **24,658.68** in Q1 2025 to **28,407.50** in Q2 2025, up 3,748.82 (+15.2%).',
     );
     expect(plan('从2025年第一季度到第二季度销售额有什么变化？')).toEqual(quarters);
     expect(plan('Revenue growth from Q4 2024 to Q1 2025')).toMatchObject({ groupBy: [{ grain: 'quarter' }], range: { from: '2024-10-01', to: '2025-04-01' } });
     // Periods between the two: the change from the first to the last, then the series.
     const months = [['2025-03-01', 33, null], ['2025-04-01', 36, 9.09], ['2025-05-01', 34, -5.56]];
     expect(summarize(plan('How did orders change from March 2025 to May 2025?'), result(['month', 'orders', 'growth_pct'], months), 'en')).toBe(
-      'In March 2025–May 2025: Orders rose from **33** in March 2025 to **34** in May 2025, up 1 (+3.03%). Orders by month from March 2025 to May 2025 (3 periods): highest in **April 2025** (36), lowest in **March 2025** (33).',
+      'Orders rose from **33** in March 2025 to **34** in May 2025, up 1 (+3.03%). Orders by month from March 2025 to May 2025 (3 periods): highest in **April 2025** (36), lowest in **March 2025** (33).',
     );
     expect(summarize(plan('从2025年3月到2025年5月订单数有什么变化？'), result(['month', 'orders', 'growth_pct'], months), 'zh')).toBe(
-      '2025年3月至2025年5月：订单从2025年3月的 **33** 增长到2025年5月的 **34**，增加了 1（+3.03%）。订单按月统计（2025年3月至2025年5月，共 3 期）：最高为 **2025年4月**（36），最低为 **2025年3月**（33）。',
+      '订单从2025年3月的 **33** 增长到2025年5月的 **34**，增加了 1（+3.03%）。订单按月统计（2025年3月至2025年5月，共 3 期）：最高为 **2025年4月**（36），最低为 **2025年3月**（33）。',
     );
     expect(plan('How did orders change from March 2025 to May 2025?')).toMatchObject({ groupBy: [{ grain: 'month' }], range: { from: '2025-03-01', to: '2025-06-01' } });
     expect(plan('从2025年3月到2025年5月订单数有什么变化？')).toEqual(plan('How did orders change from March 2025 to May 2025?'));
     const years = plan('从2024年到2025年销售额有什么变化？');
     expect(years).toEqual(plan('How did revenue change from 2024 to 2025?'));
     expect(summarize(years, result(['year', 'revenue', 'growth_pct'], [['2024-01-01', 80782.6, null], ['2025-01-01', 127686.73, 58.06]]), 'zh').split('\n\n')[0]).toBe(
-      '2024年至2025年：销售额从2024年的 **80,782.60** 增长到2025年的 **127,686.73**，增加了 46,904.13（+58.06%）。',
+      '销售额从2024年的 **80,782.60** 增长到2025年的 **127,686.73**，增加了 46,904.13（+58.06%）。',
     );
     // Periods named side by side, or backwards, are not a span.
     expect(plan('Orders by channel Q1 vs Q2 2025').range).toMatchObject({ label: 'Q1 2025 and Q2 2025' });
@@ -1012,10 +1028,32 @@ describe('summaries name periods as the chart does, and numbers alike within a m
     expect(answer('Bottom 2 regions by revenue', ['region', 'revenue'], [['Asia Pacific', 10], ['Europe', 20]])).toBe(
       'Revenue by region: **Asia Pacific** (10) is lowest, followed by **Europe** (20); bottom 2 shown.',
     );
-    expect(answer('Which region has the highest revenue?', ['region', 'revenue'], [['Europe', 1234.5]])).toBe('Revenue by region: **Europe** (1,234.50) leads.');
+    expect(answer('Which region has the highest revenue?', ['region', 'revenue'], [['Europe', 1234.5]])).toBe('**Europe** has the most revenue: 1,234.50.');
     const buyers = Array.from({ length: 10 }, (_, i) => [`C${i}`, 100 - i]);
     expect(answer('top buyers', ['name', 'amount spent'], buyers)).toMatch(/; top 10 customers shown\.$/);
     expect(answer('消费最多的10个客户', ['name', 'amount spent'], buyers, 'zh')).toMatch(/；显示前 10 个客户。$/);
+  });
+
+  it('names the one group a singular superlative asks for, by how much or how many', () => {
+    expect(answer('Which channel has the most revenue?', ['channel', 'revenue'], [['Web', 1234.56]])).toBe('**Web** has the most revenue: 1,234.56.');
+    expect(answer('哪个渠道的销售额最高？', ['channel', 'revenue'], [['Web', 1234.56]], 'zh')).toBe('**Web** 的销售额最高：1,234.56。');
+    expect(answer('Which channel has the fewest orders?', ['channel', 'orders'], [['Retail Store', 12]])).toBe('**Retail Store** has the fewest orders: 12.');
+  });
+
+  it('gives the span of many periods ranked each, then the latest two, or the extreme when rows are only sampled', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01`);
+    const rows = months.flatMap((m, i) => [[m, 'Lamp', 100 + i], [m, 'Serum', 50 + i]]);
+    expect(answer('Best selling products by month in 2025', ['month', 'name', 'units sold'], rows)).toBe(
+      'Top 10 products by units sold in each month from January 2025 to December 2025 (12 months). December 2025: **Lamp** (111) leads, followed by **Serum** (61). November 2025: **Lamp** (110) leads, followed by **Serum** (60).',
+    );
+    expect(answer('2025年每月最畅销的产品', ['month', 'name', 'units sold'], rows, 'zh')).toBe(
+      '每月销售件数最高的 10 个产品（2025年1月至2025年12月，共 12 期）。2025年12月：**Lamp** (111)、**Serum** (61)。2025年11月：**Lamp** (110)、**Serum** (60)。',
+    );
+    const sampled = { ...result(['month', 'name', 'units sold'], rows.slice(0, 4), rows.length), lastRow: rows.at(-1), extremes: { 'units sold': { min: rows[1]!, max: rows.at(-2)! } } };
+    expect(summarize(plan('Best selling products by month in 2025'), sampled, 'en').split('\n\n')[0]).toBe(
+      'Top 10 products by units sold in each month from January 2025 to December 2025. Highest: **Lamp** in December 2025 (111).',
+    );
+    expect(summarize(plan('2025年每月最畅销的产品'), sampled, 'zh').split('\n\n')[0]).toBe('每月销售件数最高的 10 个产品（2025年1月至2025年12月）。最高为2025年12月的 **Lamp**（111）。');
   });
 
   it('shows every value of a measure with the same decimals, counts as whole numbers', () => {

@@ -41,6 +41,8 @@ function measureFormat(values: unknown[], lang: Lang): Formatter {
 }
 
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+/** "There are" after "In 2025, ": a capital word starts lower case; a name in bold or a number stays as it is. */
+const uncapitalized = (text: string) => (/^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text);
 /** A term inside Chinese text: English words keep a space either side. */
 const inZh = (term: string) => (hasChinese(term) ? term : ` ${term} `);
 const ZH_GRAINS: Record<Grain, string> = { day: '天', week: '周', month: '月', quarter: '季度', year: '年' };
@@ -62,14 +64,16 @@ function namer(lang: Lang, aliases: [string, string][]): Namer {
   };
 }
 
+const isRate = (plan: Plan) => plan.measure.value.kind === 'rate';
+
 const EN_FNS: Partial<Record<Aggregate, string>> = { avg: 'average', median: 'median', min: 'minimum', max: 'maximum' };
 const ZH_FNS: Partial<Record<Aggregate, (label: string) => string>> = { avg: (l) => `平均${l}`, median: (l) => `${l}中位数`, min: (l) => `最小${l}`, max: (l) => `最大${l}` };
 
 /** "Median order value", "平均点赞数": the measure with its aggregate; a sum or a count is named by what it adds up. */
 function measureName(plan: Plan, lang: Lang, name: Namer): string {
+  // A rate says what it is: "return rate", not "average return rate"; its values carry the "%".
+  if (isRate(plan)) return name(plan.measure.label.replace(/ \(%\)$/, ''));
   const label = name(plan.measure.label);
-  // A rate says what it is: "return rate (%)", not "average return rate (%)".
-  if (plan.measure.value.kind === 'rate') return label;
   const fn = plan.measure.fn;
   if (lang === 'zh') return ZH_FNS[fn]?.(label) ?? label;
   return EN_FNS[fn] ? `${EN_FNS[fn]} ${label}` : label;
@@ -114,13 +118,16 @@ function groupName(g: Grouping, lang: Lang, name: Namer): string {
   return g.kind === 'entity' ? name(identifierWords(g.table.name).join(' ')) : name(groupLabel(g));
 }
 
+/** The difference of two percentages in points: 5% to 6% is up 1 percentage point, not 1%. */
+const pointsIfPercent = (diff: string, lang: Lang) => (diff.endsWith('%') ? `${diff.slice(0, -1)}${lang === 'zh' ? ' 个百分点' : ' percentage points'}` : diff);
+
 /** "Revenue rose from 80,782.60 in 2024 to 127,686.73 in 2025, up 46,904.13 (+58.06%)": two periods and the change between them. */
 function change(m: string, [[before, a], [after, b]]: [unknown, number][], grain: Grain, lang: Lang, value: Formatter): string {
   const when = periodNamer(grain, lang);
   const [from, to] = [when(before), when(after)];
   const diff = b - a;
   const pct = a === 0 ? '' : `${diff >= 0 ? '+' : '−'}${format(Math.abs((100 * diff) / a), lang)}%`;
-  const by = `${value(Math.abs(diff))}${pct && (lang === 'zh' ? `（${pct}）` : ` (${pct})`)}`;
+  const by = `${pointsIfPercent(value(Math.abs(diff)), lang)}${pct && (lang === 'zh' ? `（${pct}）` : ` (${pct})`)}`;
   if (lang === 'zh') {
     if (diff === 0) return `${inZh(m)}在${from}和${to}都是 **${value(a)}**。`.trim();
     return `${inZh(m)}从${from}的 **${value(a)}** ${diff > 0 ? '增长' : '下降'}到${to}的 **${value(b)}**，${diff > 0 ? '增加' : '减少'}了 ${by}。`.trim();
@@ -190,11 +197,14 @@ function buyers(plan: Plan, result: Rows, width: number, group: string, lang: La
 /** The limit when it may have left groups out (as many rows came back as it allows), else undefined: every group is shown. */
 const cutAt = ({ limit }: Plan, rowCount: number) => (limit !== undefined && rowCount >= limit ? limit : undefined);
 
-/** "Orders by channel per year — 2024: **Web** (2,714) leads…; 2025: …": each period's leaders, the periods in order. */
-function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, lang: Lang, name: Namer, value: Formatter): string {
+/**
+ * "Orders by channel per year: 2024: **Web** (2,714) leads…; 2025: …": each period's leaders. With
+ * more periods, the span and number of periods, then the latest two; with rows only sampled, the span and the extreme.
+ */
+function perPeriod(plan: Plan, result: Rows, width: number, grain: Grain, lang: Lang, name: Namer, value: Formatter): string {
   const periods = new Map<string, unknown[][]>();
   const named = periodNamer(grain, lang);
-  for (const r of rows) {
+  for (const r of result.rows) {
     const when = named(r[0]);
     if (periods.has(when)) periods.get(when)!.push(r);
     else periods.set(when, [r]);
@@ -210,18 +220,39 @@ function perPeriod(plan: Plan, rows: unknown[][], width: number, grain: Grain, l
     if (plan.limit === 1) return `${when}: ${listed[0]}`;
     return `${when}: ${listed[0]} ${sign > 0 ? 'is lowest' : 'leads'}${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
   });
+  const title = perPeriodTitle(plan, grain, lang, name);
+  const sampled = result.lastRow !== undefined;
+  if (periods.size <= 2 && !sampled) return lang === 'zh' ? `${title}：${parts.join('；')}。` : `${title}: ${parts.join('; ')}.`;
+  // A sample holds the first periods only, the last of them perhaps in part: the extreme over all rows stands for the latest.
+  const [first, last] = [named(result.rows[0]![0]), named((result.lastRow ?? result.rows.at(-1)!)[0])];
+  const latest = sampled ? [peak(plan, result, width, grain, lang, value)] : parts.slice(-2).reverse();
+  if (lang === 'zh') return `${title}（${first}至${last}${sampled ? '' : `，共 ${periods.size} 期`}）。${latest.map((p) => `${p}。`).join('')}`;
+  const span = `${title} from ${first} to ${last}${sampled ? '' : ` (${periods.size} ${plural(grain)})`}.`;
+  return [span, ...latest.map((p) => `${capitalized(p)}.`)].join(' ');
+}
+
+/** "Highest: **Lamp** in March 2025 (164)": the row with the measure's extreme among all rows, sent when only a sample is. */
+function peak(plan: Plan, result: Rows, width: number, grain: Grain, lang: Lang, value: Formatter): string {
+  const all = result.extremes?.[plan.measure.label];
+  const bottom = plan.direction === 'asc';
+  const row = (bottom ? all?.min : all?.max) ?? result.rows[0]!;
+  const [when, who] = [periodNamer(grain, lang)(row[0]), `**${row.slice(1, width).map((v) => format(v, lang)).join(' ')}**`];
+  if (lang === 'zh') return `${bottom ? '最低' : '最高'}为${when}的 ${who}（${value(row[width])}）`;
+  return `${bottom ? 'lowest' : 'highest'}: ${who} ${at(grain)} ${when} (${value(row[width])})`;
+}
+
+/** "Top 10 products by units sold in each month", "Orders by channel per year", "每月销售额最高的 10 个产品". */
+function perPeriodTitle(plan: Plan, grain: Grain, lang: Lang, name: Namer): string {
   const measure = measureName(plan, lang, name);
   const group = groupName(plan.groupBy[1]!, lang, name);
   const { limit } = plan;
   if (limit !== undefined) {
     const bottom = plan.direction === 'asc';
     return lang === 'zh'
-      ? `每${ZH_GRAINS[grain]}${inZh(measure)}${bottom ? '最低' : '最高'}的${limit === 1 ? '' : ` ${limit} 个`}${inZh(group)}：${parts.join('；')}。`
-      : `${bottom ? 'Bottom' : 'Top'} ${limit === 1 ? group : `${limit} ${plural(group)}`} by ${measure} in each ${grain}: ${parts.join('; ')}.`;
+      ? `每${ZH_GRAINS[grain]}${inZh(measure)}${bottom ? '最低' : '最高'}的${limit === 1 ? '' : ` ${limit} 个`}${inZh(group)}`.trimEnd()
+      : `${bottom ? 'Bottom' : 'Top'} ${limit === 1 ? group : `${limit} ${plural(group)}`} by ${measure} in each ${grain}`;
   }
-  return lang === 'zh'
-    ? `按${ZH_GRAINS[grain]}和${inZh(group)}统计的${inZh(measure)}：${parts.join('；')}。`
-    : `${capitalized(measure)} by ${group} per ${grain}: ${parts.join('; ')}.`;
+  return lang === 'zh' ? `按${ZH_GRAINS[grain]}和${inZh(group)}统计的${inZh(measure)}`.trimEnd() : `${capitalized(measure)} by ${group} per ${grain}`;
 }
 
 /** "status cancelled", "状态为 cancelled": a filter in words, for a share's part or what a count counted. */
@@ -244,10 +275,13 @@ function partOfWhole(plan: Plan, row: unknown[], lang: Lang, name: Namer): strin
 /** A short answer built from the query result, in the question's language; `aliases` are the dataset's Chinese names. */
 export function summarize(plan: Plan, result: ModelResult, lang: Lang, aliases: [string, string][] = []): string {
   const text = summarizeResult(plan, result, lang, namer(lang, aliases));
-  if (!plan.range || 'error' in result) return text;
+  if (!plan.range || 'error' in result || namesPeriods(plan, result)) return text;
   const when = rangePhrase(plan.range, lang);
-  return lang === 'zh' ? `${when}：${text}` : `${capitalized(when)}: ${text}`;
+  return lang === 'zh' ? `${when}，${text}` : `${capitalized(when)}, ${uncapitalized(text)}`;
 }
+
+/** Rows by period name the periods themselves ("Revenue rose from … in 2024 to … in 2025"): the range would repeat them. */
+const namesPeriods = (plan: Plan, result: Rows) => plan.groupBy[0]?.kind === 'time' && result.rows.length > 0;
 
 function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Namer): string {
   if ('error' in result) {
@@ -260,7 +294,7 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   if (plan.part && plan.groupBy.length === 0) return partOfWhole(plan, rows[0] ?? [], lang, name);
   // The label columns come first, then the measure (then a share or growth column).
   const width = result.columns.length - (plan.share || plan.growth ? 2 : 1);
-  const value = measureFormat(measureValues(plan, result, width), lang);
+  const value = percentIf(isRate(plan), measureFormat(measureValues(plan, result, width), lang));
   if (plan.groupBy.length === 0) {
     const total = value(rows[0]?.[0]);
     if (plan.measure.fn === 'count') {
@@ -282,9 +316,12 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
   if (plan.ties) return mostCommon(plan, rows, width, group, lang, name, value) + definition(plan, lang, name);
   const byBuyer = plan.groupBy.length === 1 && BUYER_TABLE.test(first.table.name);
   if (byBuyer && plan.measure.kind) return buyers(plan, result, width, group, lang, value) + definition(plan, lang, name);
-  if (first.kind === 'time' && plan.groupBy.length === 2) return perPeriod(plan, rows, width, first.grain, lang, name, value) + definition(plan, lang, name);
+  if (first.kind === 'time' && plan.groupBy.length === 2) return perPeriod(plan, result, width, first.grain, lang, name, value) + definition(plan, lang, name);
   return ranking(plan, result, width, group, measure, lang, value) + definition(plan, lang, name);
 }
+
+/** A rate's values as percentages: "5.64%". */
+const percentIf = (percent: boolean, value: Formatter): Formatter => (percent ? (v) => `${value(v)}%` : value);
 
 /** Every value of the measure the answer may name: the rows, and the extremes and last row of rows not all sent. */
 function measureValues(plan: Plan, result: Rows, width: number): unknown[] {
@@ -298,12 +335,27 @@ function ranking(plan: Plan, result: Rows, width: number, group: string, measure
   const bottom = plan.direction === 'asc';
   const limit = cutAt(plan, result.rowCount);
   const { rowCount } = result;
+  if (plan.limit === 1 && rowCount === 1) return leader(plan, result.rows[0]!, width, measure, lang, value);
   if (lang === 'zh') {
     const count = limit === 1 ? '' : limit ? `，显示${bottom ? '后' : '前'} ${limit} 组` : `，共 ${rowCount} 组`;
     return `按${inZh(group)}统计的${inZh(measure)}：${bottom ? '最低' : '最高'}的是 ${top.join('、')}${count}。`;
   }
   const count = limit === 1 ? '' : limit ? `; ${bottom ? 'bottom' : 'top'} ${limit} shown` : `; ${rowCount} ${rowCount === 1 ? 'group' : 'groups'} in all`;
   return `${capitalized(measure)} by ${group}: ${top[0]} ${bottom ? 'is lowest' : 'leads'}${top.length > 1 ? `, followed by ${top.slice(1).join(' and ')}` : ''}${count}.`;
+}
+
+/** "**Latin America** has the highest return rate: 5.64%", "**Web** has the most revenue": the one group a singular question asks for. */
+function leader(plan: Plan, row: unknown[], width: number, measure: string, lang: Lang, value: Formatter): string {
+  const who = `**${row.slice(0, width).map((v) => format(v, lang)).join(' ')}**`;
+  const share = plan.share ? `${format(row[width + 1], lang)}%` : '';
+  const least = plan.direction === 'asc';
+  const { fn } = plan.measure;
+  if (lang === 'zh') {
+    const most = fn === 'count' ? (least ? '最少' : '最多') : least ? '最低' : '最高';
+    return `${who} 的${inZh(measure).trimEnd()}${most}：${value(row[width])}${share && `（${share}）`}。`;
+  }
+  const most = fn === 'count' ? (least ? 'fewest' : 'most') : fn === 'sum' ? (least ? 'least' : 'most') : least ? 'lowest' : 'highest';
+  return `${who} has the ${most} ${measure}: ${value(row[width])}${share && ` (${share})`}.`;
 }
 
 /** Questions this catalog can answer, for when the planner cannot answer the one asked. */
