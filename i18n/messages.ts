@@ -8,3 +8,10 @@ export async function loadMessages(locale: Locale) {
   const extra = await Promise.all(namespaces.map(async (n) => [n, (await import(`../messages/${locale}/${n}.json`)).default] as const));
   return { ...core, ...Object.fromEntries(extra) };
 }
+
+/** Read by the admin pages alone (app/admin/layout.tsx sends them): other pages leave them out of what the browser gets. */
+const ADMIN_NAMESPACES: readonly string[] = ['admin', 'datasets', 'load'];
+
+export function withoutAdminMessages<M extends Record<string, unknown>>(messages: M): Partial<M> {
+  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !ADMIN_NAMESPACES.includes(namespace))) as Partial<M>;
+}

@@ -1,4 +1,5 @@
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
 import { AdminNav } from '@/components/admin/nav';
 import { requireAdminPage } from '@/lib/auth/admin';
 
@@ -13,9 +14,11 @@ export async function generateMetadata() {
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdminPage();
   return (
-    <div className="flex min-h-dvh flex-col md:flex-row">
-      <AdminNav email={admin.email} />
-      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
-    </div>
+    <NextIntlClientProvider messages={await getMessages()}>
+      <div className="flex min-h-dvh flex-col md:flex-row">
+        <AdminNav email={admin.email} />
+        <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
+      </div>
+    </NextIntlClientProvider>
   );
 }
