@@ -62,7 +62,9 @@ test('Retry pressed before the chat client has loaded is sent as soon as it has'
   // The question is left without its answer, as after a crash.
   await queryApp("DELETE FROM messages WHERE conversation_id = $1 AND role = 'assistant'", [conversationId]);
 
-  // The chat client's script is held back until the test lets it through.
+  // The chat client's script is held back until the test lets it through (once this page has
+  // loaded what it needs: a request of it intercepted here would be disposed by the navigation).
+  await page.waitForLoadState('networkidle');
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/_next/static/chunks/*.js', async (route) => {
