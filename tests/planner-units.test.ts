@@ -43,7 +43,7 @@ const knowledge: PlannerKnowledge = {
 const today = new Date(Date.UTC(2026, 2, 15));
 const plan = (question: string): Plan => {
   const planned = planQuestion(question, catalog, { knowledge, today });
-  if (!planned.ok) throw new Error(`${question}: ${planned.missing.join('; ')}`);
+  if (!planned.ok) throw new Error(`${question}: ${planned.missing.map((m) => m.en).join('; ')}`);
   return planned.plan;
 };
 const range = (question: string) => parseTimeRanges(question, today)[0]?.range;
@@ -154,7 +154,7 @@ describe('linking words to tables, columns and values', () => {
   it('changes the previous plan on a follow-up', () => {
     const asked = (...questions: string[]) => {
       const planned = planConversation(questions, catalog, knowledge, today);
-      if (!planned.ok) throw new Error(planned.missing.join('; '));
+      if (!planned.ok) throw new Error(planned.missing.map((m) => m.en).join('; '));
       return planned.plan;
     };
     expect(asked('Revenue by channel', 'now by region').groupBy).toMatchObject([{ column: 'region' }]);
@@ -175,7 +175,7 @@ describe('linking words to tables, columns and values', () => {
   it('keeps the grouping of the previous question when a follow-up compares periods side by side', () => {
     const asked = (...questions: string[]) => {
       const planned = planConversation(questions, catalog, knowledge, today);
-      if (!planned.ok) throw new Error(planned.missing.join('; '));
+      if (!planned.ok) throw new Error(planned.missing.map((m) => m.en).join('; '));
       return planned.plan;
     };
     expect(asked('Revenue by region', 'what about 2024 vs 2025?')).toEqual(plan('Revenue by region in 2024 vs 2025'));
@@ -187,11 +187,11 @@ describe('linking words to tables, columns and values', () => {
     expect(asked('Top 5 products by revenue', 'what about 2024 vs 2025?')).toEqual(plan('Top 5 products by revenue in 2024 vs 2025'));
     expect(asked('Bottom 3 products by revenue', '2024 vs 2025')).toMatchObject({ groupBy: [{ kind: 'time', grain: 'year' }, { kind: 'entity', table: { name: 'products' } }], limit: 3, direction: 'asc' });
     const common = planConversation(['What is the most common order status?', 'what about 2024 vs 2025?'], catalog, knowledge, today);
-    expect(common.ok ? 'planned' : common.missing.join('; ')).toContain('most common one within each group');
+    expect(common.ok ? 'planned' : common.missing.map((m) => m.en).join('; ')).toContain('most common one within each group');
     // "As a monthly trend" still replaces the grouping.
     expect(asked('Revenue by region', 'as a monthly trend').groupBy).toMatchObject([{ kind: 'time', grain: 'month' }]);
     const declined = planConversation(['Revenue by region and channel', 'what about 2024 vs 2025?'], catalog, knowledge, today);
-    expect(declined.ok ? 'planned' : declined.missing.join('; ')).toContain('more than two things');
+    expect(declined.ok ? 'planned' : declined.missing.map((m) => m.en).join('; ')).toContain('more than two things');
   });
 });
 
@@ -260,7 +260,7 @@ describe('units, medians, the most common and active customers', () => {
   const policy = datasetPolicy({ schemas: ['public'] }, catalog);
   const declines = (question: string, on = catalog) => {
     const planned = planQuestion(question, on, { knowledge, today });
-    return planned.ok ? `planned ${compilePlan(planned.plan, on)?.sql}` : planned.missing.join('; ');
+    return planned.ok ? `planned ${compilePlan(planned.plan, on)?.sql}` : planned.missing.map((m) => m.en).join('; ');
   };
 
   it('reads "units sold" as the summed quantity of the order lines, not a price per unit', async () => {
@@ -450,7 +450,7 @@ describe('abstention', () => {
   ])('declines "%s" and says what it could not link', (question, said) => {
     const planned = planQuestion(question, catalog, { knowledge, today });
     expect(planned.ok).toBe(false);
-    if (!planned.ok) expect(planned.missing.join(' ')).toContain(said);
+    if (!planned.ok) expect(planned.missing.map((m) => m.en).join(' ')).toContain(said);
   });
 
   it('as a model, answers an unanswerable question with what it understood and suggestions it can answer, and no query', async () => {
@@ -465,6 +465,37 @@ describe('abstention', () => {
       expect(ideas.length).toBeLessThanOrEqual(3);
       for (const idea of ideas) expect(planQuestion(idea, catalog, { knowledge, today: new Date() }).ok, idea).toBe(true);
     }
+  });
+});
+
+describe('abstention in the question\'s language', () => {
+  const model = createPlannerModel(catalog, knowledge);
+  /** The first line of the answer: the reasons and what was understood, without the suggestions. */
+  const declined = async (question: string) => {
+    const result = await model.doGenerate({ prompt: [{ role: 'user', content: [{ type: 'text', text: question }] }] });
+    return result.content.map((c) => (c.type === 'text' ? c.text : '')).join('').split('\n')[0]!;
+  };
+  const identifiers = catalog.tables.flatMap((t) => [t.name, ...t.columns.map((c) => c.name)]).sort((a, b) => b.length - a.length);
+
+  it.each([
+    '什么是天气', '平均单价是多少', '2023年与2025年的订单数', '新客户有多少', '平均订单数', '订单的占比', '订单数前5', '超过100的订单数',
+    '按地区、渠道和状态统计订单数', '最常见的名称', '2024年最畅销的订单', '最常见的状态按月和渠道',
+  ])('says why it declines "%s" in Chinese, naming only tables and columns in English', async (question) => {
+    const text = await declined(question);
+    expect(text).toMatch(/^我还不能可靠地回答这个问题/);
+    const rest = identifiers.reduce((t, name) => t.replaceAll(name, ' '), text.replace(/\*\*[^*]*\*\*|“[^”]*”/g, ' '));
+    expect(rest).not.toMatch(/[a-z]{3,}/i);
+  });
+
+  it.each([
+    ['平均单价是多少', '我还不能可靠地回答这个问题：无法确定unit_price 指的是 products 还是 order_items。我理解的是：单价的平均值。'],
+    ['新客户有多少', '我还不能可靠地回答这个问题：无法确定客户在哪段时间内算新增。我理解的是：客户的数量。'],
+    ['按地区、渠道和状态统计订单数', '我还不能可靠地回答这个问题：无法确定“渠道”在这里是什么意思。我理解的是：订单的数量。'],
+    ['2023年与2025年的订单数', '我还不能可靠地回答这个问题：无法确定如何并列比较2023年与2025年。我理解的是：订单的数量。'],
+    ['2024年欧洲的订单有多少天气', '我还不能可靠地回答这个问题：无法确定“天气”在这里是什么意思。我理解的是：订单的数量，地区为 Europe，2024年。'],
+    ['What is the average unit price?', "I can't answer that yet: I couldn't work out whether unit_price means products or order_items. I understood: avg of unit_price."],
+  ])('declines "%s" with the reason in its language', async (question, sentence) => {
+    expect(await declined(question)).toBe(sentence);
   });
 });
 
@@ -622,7 +653,7 @@ describe('requests to change data', () => {
 describe('periods compared side by side', () => {
   const declines = (question: string) => {
     const planned = planQuestion(question, catalog, { knowledge, today });
-    return planned.ok ? 'planned' : planned.missing.join('; ');
+    return planned.ok ? 'planned' : planned.missing.map((m) => m.en).join('; ');
   };
   const result = (columns: string[], rows: (string | number | null)[][]) => ({ columns: columns.map((name) => ({ name })), rows, rowCount: rows.length, truncated: false });
 
@@ -766,7 +797,7 @@ describe('best sellers', () => {
     expect(plan('Top 5 products by revenue')).toMatchObject({ measure: { label: 'revenue' }, limit: 5 });
     expect(plan('Which customers bought the most units?')).toMatchObject({ measure: { label: 'units bought' } });
     const planned = planQuestion('Most popular channel', catalog, { knowledge, today });
-    expect(planned.ok ? 'planned' : planned.missing.join('; ')).toContain('how sales of orders are counted');
+    expect(planned.ok ? 'planned' : planned.missing.map((m) => m.en).join('; ')).toContain('how sales of orders are counted');
   });
 });
 
@@ -785,12 +816,12 @@ describe('rates', () => {
   const planned = (question: string, on = shop) => planQuestion(question, on, { knowledge, today });
   const planOf = (question: string) => {
     const p = planned(question);
-    if (!p.ok) throw new Error(`${question}: ${p.missing.join('; ')}`);
+    if (!p.ok) throw new Error(`${question}: ${p.missing.map((m) => m.en).join('; ')}`);
     return p.plan;
   };
   const declines = (question: string, on = shop) => {
     const p = planned(question, on);
-    return p.ok ? 'planned' : p.missing.join('; ');
+    return p.ok ? 'planned' : p.missing.map((m) => m.en).join('; ');
   };
 
   it('reads "return rate" as the percentage of orders with a return, ranked by region', async () => {
@@ -879,7 +910,7 @@ describe('the share of rows matching a value', () => {
     expect(plan('Percentage of orders by channel')).toMatchObject({ share: true, groupBy: [{ column: 'channel' }] });
     expect(plan('Percentage of orders by channel').part).toBeUndefined();
     const planned = planQuestion('What percentage of orders from Europe were cancelled?', catalog, { knowledge, today });
-    expect(planned.ok ? 'planned' : planned.missing.join('; ')).toContain('which of the conditions picks the share');
+    expect(planned.ok ? 'planned' : planned.missing.map((m) => m.en).join('; ')).toContain('which of the conditions picks the share');
     expect(plan('How many cancelled orders are there?')).toMatchObject({ filters: [{ value: 'cancelled' }] });
     expect(plan('How many cancelled orders are there?').part).toBeUndefined();
   });
@@ -899,7 +930,7 @@ describe('counts', () => {
 describe('new customers', () => {
   const declines = (question: string, on = catalog) => {
     const planned = planQuestion(question, on, { knowledge, today });
-    return planned.ok ? 'planned' : planned.missing.join('; ');
+    return planned.ok ? 'planned' : planned.missing.map((m) => m.en).join('; ');
   };
 
   it.each([

@@ -113,5 +113,19 @@ export function identifierWords(name: string): string[] {
     .map(singular);
 }
 
+/**
+ * An identifier or label in Chinese: the name the dataset's descriptions give (`aliases`, Chinese
+ * first), else the lexicon's term for its words (word by word if need be), else the identifier itself.
+ */
+export function chineseIdentifier(identifier: string, aliases: [string, string][] = []): string {
+  const words = identifierWords(identifier);
+  const described = aliases.find(([, en]) => en.trim() === words.join(' '))?.[0];
+  const parts = words.map(chineseTerm);
+  return described ?? chineseTerm(words.join(' ')) ?? (parts.length > 0 && parts.every((p) => p !== undefined) ? parts.join('') : identifier);
+}
+
+/** A term inside Chinese text: English words keep a space either side. */
+export const inZh = (term: string) => (hasChinese(term) ? term : ` ${term} `);
+
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
 export const numberWord = (w: string): number | undefined => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w]);

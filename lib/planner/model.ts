@@ -11,7 +11,7 @@ import { chineseAliases } from './aliases';
 import { compilePlan } from './compile';
 import { hasChinese } from './lexicon';
 import { noKnowledge, type PlannerKnowledge } from './knowledge';
-import { planQuestion, type Plan, type Planned } from './plan';
+import { planQuestion, said, type Plan, type Planned } from './plan';
 import { abstention, refusal, summarize, type Lang, type ModelResult } from './summary';
 
 const usage: LanguageModelV4Usage = {
@@ -38,7 +38,7 @@ function readPrompt(prompt: LanguageModelV4Prompt): { questions: string[]; resul
  */
 export function planConversation(questions: string[], catalog: Catalog, knowledge: PlannerKnowledge, today: Date): Planned {
   let previous: Plan | undefined;
-  let planned: Planned = { ok: false, understood: [], missing: ['a question'] };
+  let planned: Planned = { ok: false, understood: [], missing: [said('a question', '问题是什么')] };
   for (const question of questions) {
     planned = planQuestion(question, catalog, { knowledge, today, previous });
     if (planned.ok && compilePlan(planned.plan, catalog)) previous = planned.plan;
@@ -56,7 +56,7 @@ function respond(catalog: Catalog, knowledge: PlannerKnowledge, prompt: Language
   if (!planned.ok && planned.write) return [{ type: 'text', text: refusal(planned.write, lang) }];
   if (!planned.ok || !compiled) {
     const understood = planned.ok ? [] : planned.understood;
-    const missing = planned.ok ? ['how to join these tables without double counting'] : planned.missing;
+    const missing = planned.ok ? [said('how to join these tables without double counting', '如何连接这些表而不重复计数')] : planned.missing;
     return [{ type: 'text', text: abstention(understood, missing, catalog, knowledge, lang) }];
   }
   if (result) return [{ type: 'text', text: summarize(planned.plan, result, lang, chineseAliases(catalog, knowledge)) }];

@@ -2,7 +2,7 @@ import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catal
 import { isKeyColumn, isNumeric, isTemporal } from './columns';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseAliases } from './aliases';
-import { englishText, hasChinese, identifierWords, isFiller, numberWord, singular, words as toWords } from './lexicon';
+import { chineseIdentifier, chineseTerm, englishText, hasChinese, identifierWords, inZh, isFiller, numberWord, singular, words as toWords } from './lexicon';
 import { fansOut, graphOf, isDimension, joinPath, labelColumns, timeColumn, type Graph } from './link';
 import { countingQuestion, writeRequest, type WriteRequest } from './write';
 import { changeGrain, chineseNumerals, combineRanges, finerGrain, parseGrain, parseTimeRanges, rangePhrase, type DateRange, type Grain } from './time';
@@ -44,8 +44,24 @@ export type Plan = {
   /** "What percentage of orders were cancelled": the rows counted as the part of a share; `filters` and `range` pick the whole. */
   part?: Filter[];
 };
+/** Something said about a question, in each language an answer may be in. */
+export type Phrase = { en: string; zh: string };
 /** `write`: the question asks to change data, which is never planned; `suggestion` counts what it names instead. */
-export type Planned = { ok: true; plan: Plan } | { ok: false; understood: string[]; missing: string[]; write?: WriteRequest & { suggestion?: string } };
+export type Planned = { ok: true; plan: Plan } | { ok: false; understood: Phrase[]; missing: Phrase[]; write?: WriteRequest & { suggestion?: string } };
+
+/** One phrase in both languages, English first. */
+export const said = (en: string, zh: string): Phrase => ({ en, zh });
+/** A table, column or measure named in a Chinese phrase: `orders` -> 订单. */
+const zhName = (name: string) => inZh(chineseIdentifier(name));
+/** Words of a question as a Chinese one said them: the linker's `channel` is the question's 渠道. */
+function saidInChinese(words: string[]): string {
+  const spoken = words.map((w) => chineseTerm(w) ?? w);
+  return spoken.join(spoken.every(hasChinese) ? '' : ' ');
+}
+const ZH_AGGREGATES: Record<Aggregate, string> = { count: '数量', sum: '总和', avg: '平均值', median: '中位数', min: '最小值', max: '最大值' };
+/** "whether unit_price means products or order_items": a column that two tables hold. */
+const whichOf = (column: string, tables: CatalogTable[]) =>
+  said(`whether ${column} means ${tables.map((t) => t.name).join(' or ')}`, `${inZh(column)}指的是${tables.map((t) => inZh(t.name)).join('还是')}`);
 
 const REVENUE_WORDS = new Set(['revenue', 'sale', 'turnover', 'income', 'gmv']);
 const AGGREGATES: Record<string, Aggregate> = {
@@ -95,7 +111,7 @@ type Parsed = {
   range?: DateRange;
   grain?: Grain;
   /** Periods named together that cannot be shown side by side: "2023 vs 2025". */
-  periods?: string[];
+  periods?: DateRange[];
   /** The grain comes only from periods shown side by side ("2024 vs 2025"), not from words such as "monthly". */
   sideBySide: boolean;
   limit?: number;
@@ -158,7 +174,7 @@ function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, toda
   const compared = times.length > 1 ? combineRanges(times.map((t) => t.range)) : undefined;
   const range = times.length > 1 ? compared?.range : times[0]?.range;
   const bucket = compared && grain ? finerGrain(grain.grain, compared.grain) : compared?.grain ?? grain?.grain;
-  const periods = times.length > 1 && !compared ? times.map((t) => t.range.label) : undefined;
+  const periods = times.length > 1 && !compared ? times.map((t) => t.range) : undefined;
   let english = englishText(text);
   const share = SHARE.test(english);
   english = english.replace(SHARE, ' ');
@@ -322,9 +338,9 @@ function rowValueMeasure(graph: Graph, tables: TableLink[], tokens: Token[]): { 
 /**
  * "Return rate": the percentage of the rows a table refers to that have a row of it, the orders
  * with a return. Those are its one parent placed in time by a date of its own and belonging to
- * something else (an order of a customer), not a catalogue row (a product). A string says what is unclear.
+ * something else (an order of a customer), not a catalogue row (a product). A phrase says what is unclear.
  */
-function rateMeasure(graph: Graph, tables: TableLink[], columns: ColumnLink[], tokens: Token[]): { measure: Omit<Measure, 'fn'>; at: number; width: number } | string | undefined {
+function rateMeasure(graph: Graph, tables: TableLink[], columns: ColumnLink[], tokens: Token[]): { measure: Omit<Measure, 'fn'>; at: number; width: number } | Phrase | undefined {
   const rateAt = tokens.findIndex((t) => t.word === 'rate');
   const link = tables.find((t) => t.score >= 1 && t.at + t.width === rateAt);
   // "Rental rate" is Pagila's film.rental_rate, a column, not rentals counted.
@@ -333,7 +349,7 @@ function rateMeasure(graph: Graph, tables: TableLink[], columns: ColumnLink[], t
     (e) => !e.fansOut && e.to !== link.table && timeColumn(graph, e.to)?.table === e.to && graph.edges.get(e.to.id)!.some((p) => !p.fansOut && p.to !== e.to),
   );
   const name = graph.tableWords.get(link.table)!.join(' ');
-  if (events.length !== 1) return `what the ${name} rate is a share of`;
+  if (events.length !== 1) return said(`what the ${name} rate is a share of`, `${zhName(`${name} rate`)}是什么的占比`);
   const edge = events[0]!;
   const on = edge.fromColumns.map((c, k): [string, string] => [c, edge.toColumns[k]!]);
   return { measure: { table: edge.to, label: `${name} rate (%)`, value: { kind: 'rate', child: link.table, on } }, at: link.at, width: link.width + 1 };
@@ -358,9 +374,9 @@ function countedChild(graph: Graph, table: CatalogTable): CatalogTable | undefin
 /**
  * "The most common order status", "the most common genre": the table whose rows are counted. The
  * table named elsewhere in the question if it reaches the ranked thing, else the table holding the
- * ranked column, else the one table referring to the ranked table. A string says what is unclear.
+ * ranked column, else the one table referring to the ranked table. A phrase says what is unclear.
  */
-function commonSubject(graph: Graph, at: number, tables: TableLink[], columns: ColumnLink[]): CatalogTable | string {
+function commonSubject(graph: Graph, at: number, tables: TableLink[], columns: ColumnLink[]): CatalogTable | Phrase {
   const named = tables.find((t) => t.at === at && t.score >= 1);
   const owned = named && columns.find((c) => c.at === at + named.width && c.table === named.table && isDimension(c.table, c.column));
   if (named && owned) return named.table;
@@ -373,8 +389,8 @@ function commonSubject(graph: Graph, at: number, tables: TableLink[], columns: C
   // "The most common country among customers": a table named elsewhere picks the column it holds or reaches.
   const counted = tables.find((t) => t.score >= 1 && t.at !== at && ranked.some((r) => (r === t.table ? !named : reaches(graph, t.table, r))));
   if (counted) return counted.table;
-  if (!named) return ranked.length === 1 ? ranked[0]! : `whether ${links[0]!.column.name} means ${ranked.map((t) => t.name).join(' or ')}`;
-  return countedChild(graph, named.table) ?? `what to count to find the most common ${named.table.name}`;
+  if (!named) return ranked.length === 1 ? ranked[0]! : whichOf(links[0]!.column.name, ranked);
+  return countedChild(graph, named.table) ?? said(`what to count to find the most common ${named.table.name}`, `要数什么才能找出最常见的${zhName(named.table.name)}`);
 }
 
 /** "Active customers", "活跃客户数" (active count customers), "customers who are active", "new customers": the table `word` qualifies. */
@@ -433,9 +449,9 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const p = parse(question, knowledge, graph, today);
   const { tokens } = p;
   const words = tokens.map((t) => t.word);
-  const understood: string[] = [];
-  const missing: string[] = [];
-  if (p.periods) missing.push(`how to compare ${p.periods.join(' with ')} side by side`);
+  const understood: Phrase[] = [];
+  const missing: Phrase[] = [];
+  if (p.periods) missing.push(said(`how to compare ${p.periods.map((r) => r.label).join(' with ')} side by side`, `如何并列比较${p.periods.map((r) => r.zh).join('与')}`));
   const { tables, columns } = link(graph, tokens);
   const byAt = words.indexOf('by') >= 0 ? words.indexOf('by') : words.indexOf('per');
   const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|除了|去掉)/.test(question.trim()));
@@ -459,7 +475,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const unitsAt = words.findIndex((w, i) => w === 'unit' && !/^(per|each|a)$/.test(words[i - 1] ?? '') && ![...columns, ...tables].some((l) => l.score >= 1 && l.at <= i && i < l.at + l.width));
   const rowValue = fn && fn !== 'sum' ? rowValueMeasure(graph, tables, tokens) : undefined;
   const rate = rateMeasure(graph, tables, columns, tokens);
-  const rateAt = typeof rate === 'object' ? rate.at : -1;
+  const rateAt = rate && 'at' in rate ? rate.at : -1;
   const active = qualifiedLink(tokens, tables, 'active');
   const fresh = qualifiedLink(tokens, tables, 'new');
   const buyingAt = p.direction ? words.findIndex((w) => BUYING_WORDS.has(w)) : -1;
@@ -480,39 +496,39 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (glossary) {
     measure = { ...glossary, fn: fn ?? 'sum' };
   } else if (commonAt >= 0) {
-    const subject = rankedAt < 0 ? 'what is the most common' : commonSubject(graph, rankedAt, tables, columns);
-    if (typeof subject === 'string') missing.push(subject);
+    const subject = rankedAt < 0 ? said('what is the most common', '什么最常见') : commonSubject(graph, rankedAt, tables, columns);
+    if ('en' in subject) missing.push(subject);
     else measure = { fn: 'count', table: subject, value: { kind: 'rows' }, label: subject.name };
     tokens[commonAt]!.used = true;
-    const hint = typeof subject !== 'string' && mentioned(subject);
+    const hint = !('en' in subject) && mentioned(subject);
     if (hint) use(tokens, hint.at, hint.width);
   } else if (popularAt >= 0 && revenueAt < 0 && !counting && numericLinks.length === 0) {
     const named = tables.find((t) => t.score >= 1 && t.at > popularAt)?.table ?? columns.find((c) => c.score >= 1 && c.at > popularAt && isDimension(c.table, c.column))?.table;
     popular = named ?? soldThing(graph);
     const sales = popular && salesMeasure(graph, popular);
     if (sales) measure = { ...sales, fn: sales.value.kind === 'rows' ? 'count' : 'sum' };
-    else missing.push(`how sales of ${popular?.name ?? 'what was sold'} are counted`);
+    else missing.push(said(`how sales of ${popular?.name ?? 'what was sold'} are counted`, `${popular ? zhName(popular.name) : '所售之物'}的销量如何计算`));
     tokens[popularAt]!.used = true;
   } else if (revenueAt >= 0 && !(counting && tables.some((t) => t.score >= 1 && t.at > countAt && t.at <= countAt + 3))) {
     const revenue = namedMeasure(revenueMeasure);
     if (revenue) {
       measure = { ...revenue, fn: fn ?? 'sum' };
       tokens[revenueAt]!.used = true;
-    } else missing.push('how revenue is computed here');
+    } else missing.push(said('how revenue is computed here', '这里的销售额如何计算'));
   } else if (numericLinks.length && !(counting && !fn)) {
     const best = numericLinks[0]!;
     const rival = numericLinks.find((l) => l !== best && l.score === best.score && l.at === best.at && !!mentioned(l.table) === !!mentioned(best.table) && keyed(l.table) === keyed(best.table));
     // "Average unit price" with two tables holding a unit_price and neither named: do not pick one.
-    if (rival) missing.push(`whether ${best.column.name} means ${best.table.name} or ${rival.table.name}`);
+    if (rival) missing.push(whichOf(best.column.name, [best.table, rival.table]));
     measure = { fn: fn ?? 'sum', table: best.table, value: { kind: 'column', column: best.column.name }, label: best.column.name };
     use(tokens, best.at, best.width);
     const hint = mentioned(best.table);
     if (hint) use(tokens, hint.at, hint.width);
-  } else if (typeof rate === 'string') {
+  } else if (rate && 'en' in rate) {
     missing.push(rate);
   } else if (rate) {
     // A rate is the average of "has one" over the rows: "the median return rate" means nothing more.
-    if (fnWord && !rankWords.has(fnWord.word) && fn !== 'avg') missing.push(`the ${fnWord.word} of a rate`);
+    if (fnWord && !rankWords.has(fnWord.word) && fn !== 'avg') missing.push(said(`the ${fnWord.word} of a rate`, `比率的${ZH_AGGREGATES[fn!]}`));
     measure = { ...rate.measure, fn: 'avg' };
     use(tokens, rate.at, rate.width);
   } else if (buyingAt >= 0) {
@@ -523,14 +539,14 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       measure = { ...bought, fn: 'sum', label: kind === 'bought' ? 'units bought' : 'amount spent', kind };
       for (const t of tokens) if (BUYING_WORDS.has(t.word)) t.used = true;
       if (itemsAt >= 0) tokens[itemsAt]!.used = true;
-    } else missing.push(itemsAt >= 0 ? 'which quantity was bought' : 'how spending is computed here');
+    } else missing.push(itemsAt >= 0 ? said('which quantity was bought', '购买的是哪个数量') : said('how spending is computed here', '这里的消费金额如何计算'));
   } else if (unitsAt >= 0) {
     const units = namedMeasure(unitsMeasure);
     if (units) {
       measure = { ...units, fn: fn ?? 'sum' };
       tokens[unitsAt]!.used = true;
       unitsMeasuredAt = unitsAt;
-    } else missing.push('which quantity "units" means');
+    } else missing.push(said('which quantity "units" means', '“件数”指的是哪个数量'));
   } else if (rowValue) {
     measure = { ...rowValue.measure, fn: fn! };
     use(tokens, rowValue.at, rowValue.width);
@@ -539,7 +555,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     const distinctLinks = distinctAt >= 0 ? columns.filter((c) => c.at > distinctAt && !isNumeric(c.column) && c.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score || Number(!!mentioned(b.table)) - Number(!!mentioned(a.table)) || keyed(b.table) - keyed(a.table)) : [];
     const distinct = distinctLinks[0];
     const rival = distinct && distinctLinks.find((l) => l !== distinct && l.at === distinct.at && l.score === distinct.score && !!mentioned(l.table) === !!mentioned(distinct.table) && keyed(l.table) === keyed(distinct.table));
-    if (rival) missing.push(`whether ${distinct.column.name} means ${distinct.table.name} or ${rival.table.name}`);
+    if (rival) missing.push(whichOf(distinct.column.name, [distinct.table, rival.table]));
     // What is counted: the table right after "number of"/"how many", else the first one not being ranked or grouped by.
     const named = tables.filter((t) => t.score >= 1).sort((a, b) => a.at - b.at || b.score - a.score);
     const subject =
@@ -570,7 +586,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const isFollowUp = previous !== undefined && (cue || !measure);
   if (isFollowUp && (!measure || !explicit)) measure = previous!.measure;
   if (!measure) {
-    if (!missing.length) missing.push('what to measure');
+    if (!missing.length) missing.push(said('what to measure', '要统计什么'));
     return { ok: false, understood, missing };
   }
   // "Active customers": the table's own flag; else, or over a period, the ones with a dated row of their own (an order).
@@ -583,7 +599,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     const key = events.length === 1 ? graph.edges.get(events[0]!.id)!.find((e) => e.to === active.table && !e.fansOut)?.fromColumns : undefined;
     if (counted && flag) measure = { ...measure, label: `active ${measure.label}` };
     else if (counted && key?.length === 1) measure = { fn: 'count', table: events[0]!, value: { kind: 'distinct', column: key[0]! }, label: `active ${active.table.name}` };
-    else if (!flag) missing.push(`what makes ${active.table.name} active`);
+    else if (!flag) missing.push(said(`what makes ${active.table.name} active`, `怎样的${zhName(active.table.name)}算活跃`));
   }
   // "New customers each month": counted by the date each was created, which then places them in time.
   let created: { table: CatalogTable; column: string } | undefined;
@@ -594,9 +610,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (counted && column && (p.grain || p.range)) {
       created = { table: fresh.table, column: column.name };
       measure = { ...measure, label: `new ${measure.label}` };
-    } else missing.push(column && counted ? `over which period ${fresh.table.name} are new` : `when one of the ${fresh.table.name} counts as new`);
+    } else missing.push(column && counted ? said(`over which period ${fresh.table.name} are new`, `${zhName(fresh.table.name)}在哪段时间内算新增`) : said(`when one of the ${fresh.table.name} counts as new`, `${zhName(fresh.table.name)}何时算新增`));
   }
-  understood.push(measure.value.kind === 'rows' ? `the number of ${measure.table.name}` : `${measure.fn} of ${measure.label}`);
+  understood.push(
+    measure.value.kind === 'rows'
+      ? said(`the number of ${measure.table.name}`, `${zhName(measure.table.name)}的数量`)
+      : said(`${measure.fn} of ${measure.label}`, `${zhName(measure.label)}的${ZH_AGGREGATES[measure.fn]}`),
+  );
   const base = measure.table;
   // A join may fan out once (counting distinct rows keeps that exact); a longer or doubly fanned path is a guess.
   const reachable = (table: CatalogTable) => {
@@ -625,10 +645,14 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     else if (same[0] === f) alternatives.push({ table: f.table, column: f.column, op: f.op === '=' ? 'in' : 'not in', value: same.map((g) => String(g.value)) });
   }
   kept.push(...alternatives);
-  if (p.values.length && kept.length === 0) missing.push(`where ${p.values.map((v) => v.value).join(', ')} is recorded`);
+  if (p.values.length && kept.length === 0) missing.push(said(`where ${p.values.map((v) => v.value).join(', ')} is recorded`, `${p.values.map((v) => inZh(v.value)).join('、')}记录在哪里`));
   if (flag && reachable(flag.table)) kept.push(flag);
-  else if (flag) missing.push(`how ${measure.label} relates to ${flag.table.name}`);
-  for (const f of kept) understood.push(`${f.column} ${f.op === '=' || f.op === 'in' ? 'is' : 'is not'} ${Array.isArray(f.value) ? f.value.join(' or ') : f.value}`);
+  else if (flag) missing.push(said(`how ${measure.label} relates to ${flag.table.name}`, `${zhName(measure.label)}与${zhName(flag.table.name)}有何关联`));
+  for (const f of kept) {
+    const is = f.op === '=' || f.op === 'in';
+    const values = [f.value].flat();
+    understood.push(said(`${f.column} ${is ? 'is' : 'is not'} ${values.join(' or ')}`, `${zhName(f.column)}${is ? '为' : '不为'}${values.map((v) => inZh(String(v))).join('或')}`));
+  }
   for (const t of tokens) if (['not', 'excluding', 'exclude', 'except', 'without', 'non', 'other', 'besides'].includes(t.word) && p.values.some((v) => v.negated)) t.used = true;
 
   // Numeric comparisons: the numeric column named just before them.
@@ -637,12 +661,12 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
       .filter((l) => isNumeric(l.column) && l.at + l.width === c.at && reachable(l.table))
       .sort((a, b) => b.score - a.score || distance(a.table) - distance(b.table))[0];
     if (!target) {
-      missing.push(`what "${c.op} ${c.value}" applies to`);
+      missing.push(said(`what "${c.op} ${c.value}" applies to`, `“${c.op} ${c.value}”指的是什么`));
       continue;
     }
     kept.push({ table: target.table, column: target.column.name, op: c.op, value: c.value });
     use(tokens, target.at, target.width);
-    understood.push(`${target.column.name} ${c.op} ${c.value}`);
+    understood.push(said(`${target.column.name} ${c.op} ${c.value}`, `${target.column.name} ${c.op} ${c.value}`));
   }
 
   // Groupings: what follows "by"/"per"/"each", or what a ranking ranks.
@@ -699,7 +723,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (buyingAt >= 0 && groupBy.length === 0) {
     const buyer = words.some((w) => BUYER_WORDS.has(w)) ? graph.catalog.tables.find((t) => BUYER_TABLE.test(t.name) && t.primaryKey.length > 0 && reachable(t)) : undefined;
     if (buyer) groupBy.push({ kind: 'entity', table: buyer, key: buyer.primaryKey, labels: labelColumns(buyer) ?? buyer.primaryKey });
-    else missing.push('who or what to rank by what was bought');
+    else missing.push(said('who or what to rank by what was bought', '按购买量给谁或什么排名'));
   }
   // "Best sellers": the thing sold, when the question names none.
   if (popular && groupBy.length === 0 && popular.primaryKey.length > 0) groupBy.push({ kind: 'entity', table: popular, key: popular.primaryKey, labels: labelColumns(popular) ?? popular.primaryKey });
@@ -707,37 +731,42 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   for (const f of alternatives) if (f.op === 'in' && !groupBy.some((g) => g.kind === 'column' && g.table === f.table && g.column === f.column)) groupBy.push({ kind: 'column', table: f.table, column: f.column });
   if (p.grain || p.growth) {
     const when = created ?? timeColumn(graph, base);
-    if (!when) missing.push('which date to use');
+    if (!when) missing.push(said('which date to use', '该用哪个日期'));
     else if (p.grain || p.growth) groupBy.unshift({ kind: 'time', ...when, grain: p.grain ?? changeGrain(p.range) });
   }
   // "Average likes per post": per row of the measured table itself, which is what an average is.
   const perOwnRow = tables.some((t) => t.at === byAt + 1 && t.table === base);
-  if (byAt >= 0 && groupBy.length === 0 && !perOwnRow) missing.push(`what "${words.slice(byAt + 1).join(' ')}" groups by`);
+  if (byAt >= 0 && groupBy.length === 0 && !perOwnRow) {
+    const after = words.slice(byAt + 1);
+    missing.push(said(`what "${after.join(' ')}" groups by`, `“${saidInChinese(after)}”按什么分组`));
+  }
   // "Which subcategory has the lowest revenue": with a grouping, a superlative ranks the groups.
   if (fnWord && rankWords.has(fnWord.word) && groupBy.length > 0 && measure.value.kind !== 'rate') {
     measure = { ...measure, fn: measure.value.kind === 'rows' || measure.value.kind === 'distinct' ? 'count' : 'sum' };
   }
-  if (/\b(day of (the )?week|weekday|hour|time of day|day of (the )?month)\b/.test(englishText(question))) missing.push('how to group by a part of a date');
-  if (!explicit && words.includes('list')) missing.push('how to list rows rather than count them');
-  if (measure.value.kind === 'rows' && !counting && (words.includes('total') || words.includes('sum'))) missing.push(`what total of ${measure.table.name} is meant`);
-  if (measure.value.kind === 'rows' && fnWord && AGGREGATES[fnWord.word] !== 'count') missing.push(`the ${fnWord.word} of a count, an aggregate of aggregates`);
+  if (/\b(day of (the )?week|weekday|hour|time of day|day of (the )?month)\b/.test(englishText(question))) missing.push(said('how to group by a part of a date', '如何按日期的某一部分分组'));
+  if (!explicit && words.includes('list')) missing.push(said('how to list rows rather than count them', '如何列出各行而不是计数'));
+  if (measure.value.kind === 'rows' && !counting && (words.includes('total') || words.includes('sum'))) missing.push(said(`what total of ${measure.table.name} is meant`, `指的是${zhName(measure.table.name)}的哪种总计`));
+  if (measure.value.kind === 'rows' && fnWord && AGGREGATES[fnWord.word] !== 'count') {
+    missing.push(said(`the ${fnWord.word} of a count, an aggregate of aggregates`, `计数的${ZH_AGGREGATES[AGGREGATES[fnWord.word]!]}（对聚合再聚合）`));
+  }
   // "Average revenue per order" is an average of per-order totals, a two-level aggregate not planned here.
-  if (measure.fn === 'avg' && words.includes('per') && groupBy.some((g) => g.kind === 'entity')) missing.push('whether "per" means an average of totals');
+  if (measure.fn === 'avg' && words.includes('per') && groupBy.some((g) => g.kind === 'entity')) missing.push(said('whether "per" means an average of totals', '“每”是否指总计的平均值'));
 
   let range: TimeRange | undefined;
   if (p.range) {
     const when = created ?? timeColumn(graph, base);
-    if (!when) missing.push('which date to use');
+    if (!when) missing.push(said('which date to use', '该用哪个日期'));
     else {
       range = { ...when, ...p.range };
-      understood.push(rangePhrase(p.range, 'en'));
+      understood.push(said(rangePhrase(p.range, 'en'), rangePhrase(p.range, 'zh')));
     }
   }
 
   // An order's value cannot be split by anything finer than the order, such as the category of each line.
   const { per } = measure;
   for (const t of per ? new Set([...groupBy.map((g) => g.table), ...kept.map((f) => f.table), range?.table]) : []) {
-    if (t && !reaches(graph, per!, t)) missing.push(`how to split the value of one ${identifierWords(per!.name).join(' ')} by ${t.name}`);
+    if (t && !reaches(graph, per!, t)) missing.push(said(`how to split the value of one ${identifierWords(per!.name).join(' ')} by ${t.name}`, `如何把每个${zhName(per!.name)}的金额按${zhName(t.name)}拆分`));
   }
 
   // "the Web channel", "rating PG": the name of a filtered column explains itself.
@@ -750,7 +779,10 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (target) for (const edge of joinPath(graph, base, target) ?? []) joined.add(edge.to.id);
   }
   const leftover = unknown.filter((t) => !tables.some((l) => tokens[l.at] === t && joined.has(l.table.id)));
-  if (leftover.length) missing.push(`what "${leftover.map((t) => t.word).join(' ')}" means here`);
+  if (leftover.length) {
+    const unclear = leftover.map((t) => t.word);
+    missing.push(said(`what "${unclear.join(' ')}" means here`, `“${saidInChinese(unclear)}”在这里是什么意思`));
+  }
 
   // "Which platform has the most likes?": one answer, the first; "which platforms…" lists the top ones.
   // "Who spent the most?" asks for one buyer too.
@@ -780,18 +812,21 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     if (explicit && !fn && previous!.measure.value.kind === 'column' && plan.measure.value.kind === 'column') plan.measure = { ...plan.measure, fn: previous!.measure.fn };
     plan = merge(previous!, plan, { measure: explicit, groupBy: groupBy.length > 0, range: range !== undefined, limit: limit !== undefined, sideBySide: p.sideBySide });
   }
-  if (plan.groupBy.length > 2) missing.push('how to group by more than two things at once');
+  if (plan.groupBy.length > 2) missing.push(said('how to group by more than two things at once', '如何同时按两个以上的维度分组'));
   // Also "the most common status", then "what about 2024 vs 2025?".
-  if (plan.ties && plan.groupBy.length > 1) missing.push('how to find the most common one within each group');
+  if (plan.ties && plan.groupBy.length > 1) missing.push(said('how to find the most common one within each group', '如何在每组内找出最常见的一项'));
   // "What percentage of orders were cancelled": the one filter picks the part, all the rows are the whole.
   const partOf = p.share && !isFollowUp && plan.groupBy.length === 0 && measure.value.kind === 'rows' && kept.length > 0;
   if (partOf && kept.length === 1) plan = { ...plan, filters: [], part: kept, share: true };
-  if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push('what to rank');
-  if (p.share && plan.groupBy.length === 0 && !plan.part) missing.push(partOf ? 'which of the conditions picks the share and which the whole' : 'what to take the share of');
+  if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push(said('what to rank', '要对什么排名'));
+  if (p.share && plan.groupBy.length === 0 && !plan.part) {
+    missing.push(partOf ? said('which of the conditions picks the share and which the whole', '哪个条件选出部分、哪个选出整体') : said('what to take the share of', '要计算什么的占比'));
+  }
   plan.share ||= p.share && plan.groupBy.length > 0;
-  if (plan.limit !== undefined && plan.groupBy.length > 1 && plan.groupBy[0]!.kind === 'time' && (plan.share || plan.growth)) missing.push(`how to rank ${plan.share ? 'shares' : 'growth'} within each period`);
+  if (plan.limit !== undefined && plan.groupBy.length > 1 && plan.groupBy[0]!.kind === 'time' && (plan.share || plan.growth)) {
+    missing.push(said(`how to rank ${plan.share ? 'shares' : 'growth'} within each period`, `如何在每个时期内对${plan.share ? '占比' : '增长'}排名`));
+  }
   if (missing.length) return { ok: false, understood, missing };
-  for (const g of plan.groupBy) understood.push(`grouped by ${groupLabel(g)}`);
   return { ok: true, plan };
 }
 

@@ -3,8 +3,8 @@ import { intlLocale } from '@/lib/format';
 import type { Catalog } from '@/lib/warehouse/catalog';
 import { compilePlan } from './compile';
 import type { PlannerKnowledge } from './knowledge';
-import { chineseTerm, hasChinese, identifierWords, plural } from './lexicon';
-import { BUYER_TABLE, groupLabel, planQuestion, type Aggregate, type Filter, type Grain, type Grouping, type Plan, type Planned } from './plan';
+import { chineseIdentifier, identifierWords, inZh, plural } from './lexicon';
+import { BUYER_TABLE, groupLabel, planQuestion, type Aggregate, type Filter, type Grain, type Grouping, type Phrase, type Plan, type Planned } from './plan';
 import { rangePhrase } from './time';
 
 export type Lang = 'en' | 'zh';
@@ -43,25 +43,14 @@ function measureFormat(values: unknown[], lang: Lang): Formatter {
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 /** "There are" after "In 2025, ": a capital word starts lower case; a name in bold or a number stays as it is. */
 const uncapitalized = (text: string) => (/^[A-Z][a-z]/.test(text) ? `${text[0]!.toLowerCase()}${text.slice(1)}` : text);
-/** A term inside Chinese text: English words keep a space either side. */
-const inZh = (term: string) => (hasChinese(term) ? term : ` ${term} `);
 const ZH_GRAINS: Record<Grain, string> = { day: '天', week: '周', month: '月', quarter: '季度', year: '年' };
 
 /** Names of tables, columns and measures as an answer in `lang` says them. */
 type Namer = (identifier: string) => string;
 
-/**
- * In Chinese: the name the dataset's descriptions give, else the lexicon's term for the words of
- * the identifier (word by word if need be), else the identifier itself.
- */
+/** In Chinese: the name the dataset's descriptions give, else the lexicon's, else the identifier itself. */
 function namer(lang: Lang, aliases: [string, string][]): Namer {
-  if (lang === 'en') return (identifier) => identifier;
-  return (identifier) => {
-    const words = identifierWords(identifier);
-    const described = aliases.find(([, en]) => en.trim() === words.join(' '))?.[0];
-    const parts = words.map(chineseTerm);
-    return described ?? chineseTerm(words.join(' ')) ?? (parts.every((p) => p !== undefined) ? parts.join('') : identifier);
-  };
+  return lang === 'en' ? (identifier) => identifier : (identifier) => chineseIdentifier(identifier, aliases);
 }
 
 const isRate = (plan: Plan) => plan.measure.value.kind === 'rate';
@@ -380,12 +369,13 @@ export function suggestions(catalog: Catalog, knowledge: PlannerKnowledge, lang:
   return answerable;
 }
 
-export function abstention(understood: string[], missing: string[], catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string {
+export function abstention(understood: Phrase[], missing: Phrase[], catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string {
   const ideas = suggestions(catalog, knowledge, lang).map((q) => `- ${q}`).join('\n');
+  const [unclear, known] = [missing.map((p) => p[lang].trim()), understood.map((p) => p[lang].trim())];
   if (lang === 'zh') {
-    return `我还不能可靠地回答这个问题${missing.length ? `：无法确定${missing.join('、')}` : ''}。${understood.length ? `我理解的是：${understood.join('，')}。` : ''}\n\n可以试试：\n${ideas}`;
+    return `我还不能可靠地回答这个问题${unclear.length ? `：无法确定${unclear.join('、')}` : ''}。${known.length ? `我理解的是：${known.join('，')}。` : ''}\n\n可以试试：\n${ideas}`;
   }
-  return `I can't answer that yet${missing.length ? `: I couldn't work out ${missing.join(' or ')}` : ''}.${understood.length ? ` I understood: ${understood.join(', ')}.` : ''}\n\nTry one of these:\n${ideas}`;
+  return `I can't answer that yet${unclear.length ? `: I couldn't work out ${unclear.join(' or ')}` : ''}.${known.length ? ` I understood: ${known.join(', ')}.` : ''}\n\nTry one of these:\n${ideas}`;
 }
 
 /** Quarry never changes data: say so, name what was asked, and offer the question counting those rows. */
