@@ -1071,7 +1071,7 @@ describe('summaries name periods as the chart does, and numbers alike within a m
     expect(answer('Which channel has the fewest orders?', ['channel', 'orders'], [['Retail Store', 12]])).toBe('**Retail Store** has the fewest orders: 12.');
   });
 
-  it('gives the span of many periods ranked each, then the latest two, or the extreme when rows are only sampled', () => {
+  it('gives the span of many periods ranked each, then the latest two; with only the first and last rows, the latest period they hold whole, else the extreme', () => {
     const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}-01`);
     const rows = months.flatMap((m, i) => [[m, 'Lamp', 100 + i], [m, 'Serum', 50 + i]]);
     expect(answer('Best selling products by month in 2025', ['month', 'name', 'units sold'], rows)).toBe(
@@ -1080,11 +1080,17 @@ describe('summaries name periods as the chart does, and numbers alike within a m
     expect(answer('2025年每月最畅销的产品', ['month', 'name', 'units sold'], rows, 'zh')).toBe(
       '每月销售件数最高的 10 个产品（2025年1月至2025年12月，共 12 期）。2025年12月：**Lamp** (111)、**Serum** (61)。2025年11月：**Lamp** (110)、**Serum** (60)。',
     );
-    const sampled = { ...result(['month', 'name', 'units sold'], rows.slice(0, 4), rows.length), lastRow: rows.at(-1), extremes: { 'units sold': { min: rows[1]!, max: rows.at(-2)! } } };
-    expect(summarize(plan('Best selling products by month in 2025'), sampled, 'en').split('\n\n')[0]).toBe(
+    const sampled = (lastRows: unknown[][]) => ({ ...result(['month', 'name', 'units sold'], rows.slice(0, 4), rows.length), lastRows, extremes: { 'units sold': { min: rows[1]!, max: rows.at(-2)! } } });
+    // The last rows reach back into November: December is whole.
+    expect(summarize(plan('Best selling products by month in 2025'), sampled(rows.slice(-3)), 'en').split('\n\n')[0]).toBe(
+      'Top 10 products by units sold in each month from January 2025 to December 2025. December 2025: **Lamp** (111) leads, followed by **Serum** (61).',
+    );
+    expect(summarize(plan('2025年每月最畅销的产品'), sampled(rows.slice(-3)), 'zh').split('\n\n')[0]).toBe('每月销售件数最高的 10 个产品（2025年1月至2025年12月）。2025年12月：**Lamp** (111)、**Serum** (61)。');
+    // Only part of December: the extreme over every row stands for it.
+    expect(summarize(plan('Best selling products by month in 2025'), sampled(rows.slice(-1)), 'en').split('\n\n')[0]).toBe(
       'Top 10 products by units sold in each month from January 2025 to December 2025. Highest: **Lamp** in December 2025 (111).',
     );
-    expect(summarize(plan('2025年每月最畅销的产品'), sampled, 'zh').split('\n\n')[0]).toBe('每月销售件数最高的 10 个产品（2025年1月至2025年12月）。最高为2025年12月的 **Lamp**（111）。');
+    expect(summarize(plan('2025年每月最畅销的产品'), sampled(rows.slice(-1)), 'zh').split('\n\n')[0]).toBe('每月销售件数最高的 10 个产品（2025年1月至2025年12月）。最高为2025年12月的 **Lamp**（111）。');
   });
 
   it('shows every value of a measure with the same decimals, counts as whole numbers', () => {

@@ -9,6 +9,7 @@ export type { RunQueryOutput };
 
 /** Rows the model sees of a result; the browser gets all the display rows. */
 const MODEL_SAMPLE_ROWS = 20;
+const MODEL_TAIL_ROWS = 10;
 
 export const runQueryInput = z.object({
   sql: z.string().min(1).max(20_000).describe('One read-only PostgreSQL SELECT. Values go in $1, $2, ... placeholders, never inline.'),
@@ -31,10 +32,10 @@ const runQuerySchema = zodSchema(runQueryInput);
 type Row = Extract<RunQueryOutput, { ok: true }>['rows'][number];
 
 /**
- * What the model reads of a result: the first rows only (a token budget, and the browser has
- * the rest), plus facts about all of them so nothing it says rests on the sample alone: the
- * last row, and the rows holding each numeric column's minimum and maximum. A dataset that does
- * not share rows with the model gives it columns, types and counts only.
+ * What the model reads of a result: the first rows and the last few (a token budget, and the
+ * browser has the rest; the last rows are where a series ends, its latest periods), plus the rows
+ * holding each numeric column's minimum and maximum, so nothing it says rests on the sample
+ * alone. A dataset that does not share rows with the model gives it columns, types and counts only.
  */
 export function modelView(output: RunQueryOutput, { shareRows = true }: { shareRows?: boolean } = {}) {
   if (!output.ok) return { error: output.error, rejected: output.rejected, code: output.code, position: output.position, hint: output.hint };
@@ -48,8 +49,7 @@ export function modelView(output: RunQueryOutput, { shareRows = true }: { shareR
       note: 'This dataset does not share result values with you. The user sees the table; say what it holds (its columns and row count) without stating, guessing or computing any value.',
     };
   }
-  const view = { columns, rows: rows.slice(0, MODEL_SAMPLE_ROWS), rowCount, truncated };
-  if (rowCount <= MODEL_SAMPLE_ROWS) return view;
+  if (rows.length <= MODEL_SAMPLE_ROWS + MODEL_TAIL_ROWS) return { columns, rows, rowCount, truncated };
   const extremes: Record<string, { min: Row; max: Row }> = {};
   columns.forEach((column, i) => {
     let min: Row | undefined;
@@ -63,10 +63,13 @@ export function modelView(output: RunQueryOutput, { shareRows = true }: { shareR
     if (min && max) extremes[column.name] = { min, max };
   });
   return {
-    ...view,
-    lastRow: rows.at(-1)!,
+    columns,
+    rows: rows.slice(0, MODEL_SAMPLE_ROWS),
+    rowCount,
+    truncated,
+    lastRows: rows.slice(-MODEL_TAIL_ROWS),
     extremes,
-    note: `Only the first ${MODEL_SAMPLE_ROWS} of ${rowCount}${truncated ? '+' : ''} rows are shown to you; lastRow and extremes cover all of them. The user sees every row.`,
+    note: `Only the first ${MODEL_SAMPLE_ROWS} and the last ${MODEL_TAIL_ROWS} (lastRows) of ${rowCount}${truncated ? '+' : ''} rows are shown to you; extremes cover all of them. The user sees every row.`,
   };
 }
 

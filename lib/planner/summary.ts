@@ -14,8 +14,8 @@ export type ModelResult =
       rows: unknown[][];
       rowCount: number;
       truncated: boolean;
-      /** Present when `rows` is only a sample: facts about every row. */
-      lastRow?: unknown[];
+      /** Present when `rows` are only the first rows: the last few, and the extremes of every row. */
+      lastRows?: unknown[][];
       extremes?: Record<string, { min: unknown[]; max: unknown[] }>;
     }
   | { error: string; hint?: string };
@@ -130,12 +130,12 @@ function timeSeries(plan: Plan, result: Rows, grain: Grain, lang: Lang, name: Na
   if (points.length === 0) return lang === 'zh' ? '这段时间没有数据。' : 'There is no data in this period.';
   const m = measureName(plan, lang, name);
   if (points.length === 2 && result.rowCount === 2) return change(m, points, grain, lang, value);
-  // The rows may be a sample: the extremes and the last row, when given, cover all of them.
+  // The rows may be the first ones only: the extremes and the last rows, when given, cover the rest.
   const all = result.extremes?.[plan.measure.label];
   const high = (all?.max ?? points.reduce((a, b) => (b[1] > a[1] ? b : a))) as [unknown, number];
   const low = (all?.min ?? points.reduce((a, b) => (b[1] < a[1] ? b : a))) as [unknown, number];
   const when = periodNamer(grain, lang);
-  const end = (result.lastRow ?? points.at(-1)!) as [unknown, number];
+  const end = (result.lastRows?.at(-1) ?? points.at(-1)!) as [unknown, number];
   const [first, last, count] = [when(points[0]![0]), when(end[0]), result.rowCount];
   const series =
     lang === 'zh'
@@ -186,20 +186,27 @@ function buyers(plan: Plan, result: Rows, width: number, group: string, lang: La
 /** The limit when it may have left groups out (as many rows came back as it allows), else undefined: every group is shown. */
 const cutAt = ({ limit }: Plan, rowCount: number) => (limit !== undefined && rowCount >= limit ? limit : undefined);
 
-/**
- * "Orders by channel per year: 2024: **Web** (2,714) leads…; 2025: …": each period's leaders. With
- * more periods, the span and number of periods, then the latest two; with rows only sampled, the span and the extreme.
- */
-function perPeriod(plan: Plan, result: Rows, width: number, grain: Grain, lang: Lang, name: Namer, value: Formatter): string {
+/** Rows by the period they belong to, named, in the rows' order. */
+function byPeriod(rows: unknown[][], named: Formatter): Map<string, unknown[][]> {
   const periods = new Map<string, unknown[][]>();
-  const named = periodNamer(grain, lang);
-  for (const r of result.rows) {
+  for (const r of rows) {
     const when = named(r[0]);
     if (periods.has(when)) periods.get(when)!.push(r);
     else periods.set(when, [r]);
   }
+  return periods;
+}
+
+/**
+ * "Orders by channel per year: 2024: **Web** (2,714) leads…; 2025: …": each period's leaders. With
+ * more periods, the span and number of periods, then the latest two. With only the first and last
+ * rows sent, the span and the latest period, when the last rows hold all of it, else the extreme.
+ */
+function perPeriod(plan: Plan, result: Rows, width: number, grain: Grain, lang: Lang, name: Namer, value: Formatter): string {
+  const named = periodNamer(grain, lang);
+  const periods = byPeriod(result.rows, named);
   const sign = plan.direction === 'asc' ? 1 : -1;
-  const parts = [...periods].map(([when, group]) => {
+  const part = ([when, group]: [string, unknown[][]]) => {
     const top = [...group].sort((a, b) => sign * (Number(a[width]) - Number(b[width]))).slice(0, 3);
     // With growth, each one's change from its own previous period, when it has one; with a share, its share.
     const extra = (r: unknown[]) => (typeof r[width + 1] === 'number' ? `, ${plan.growth && Number(r[width + 1]) >= 0 ? '+' : ''}${format(r[width + 1], lang)}%` : '');
@@ -208,13 +215,15 @@ function perPeriod(plan: Plan, result: Rows, width: number, grain: Grain, lang: 
     // The one kept of each period needs no verb: "Top product by units sold in each year: 2024: **Lamp** (89); …".
     if (plan.limit === 1) return `${when}: ${listed[0]}`;
     return `${when}: ${listed[0]} ${sign > 0 ? 'is lowest' : 'leads'}${listed.length > 1 ? `, followed by ${listed.slice(1).join(' and ')}` : ''}`;
-  });
+  };
+  const parts = [...periods].map(part);
   const title = perPeriodTitle(plan, grain, lang, name);
-  const sampled = result.lastRow !== undefined;
-  if (periods.size <= 2 && !sampled) return lang === 'zh' ? `${title}：${parts.join('；')}。` : `${title}: ${parts.join('; ')}.`;
-  // A sample holds the first periods only, the last of them perhaps in part: the extreme over all rows stands for the latest.
-  const [first, last] = [named(result.rows[0]![0]), named((result.lastRow ?? result.rows.at(-1)!)[0])];
-  const latest = sampled ? [peak(plan, result, width, grain, lang, value)] : parts.slice(-2).reverse();
+  const tail = result.lastRows && [...byPeriod(result.lastRows, named)];
+  if (periods.size <= 2 && !tail) return lang === 'zh' ? `${title}：${parts.join('；')}。` : `${title}: ${parts.join('; ')}.`;
+  const sampled = tail !== undefined;
+  const [first, last] = [named(result.rows[0]![0]), named((result.lastRows ?? result.rows).at(-1)![0])];
+  // The last rows hold all of the latest period when they reach back into the one before it.
+  const latest = !tail ? parts.slice(-2).reverse() : tail.length > 1 ? [part(tail.at(-1)!)] : [peak(plan, result, width, grain, lang, value)];
   if (lang === 'zh') return `${title}（${first}至${last}${sampled ? '' : `，共 ${periods.size} 期`}）。${latest.map((p) => `${p}。`).join('')}`;
   const span = `${title} from ${first} to ${last}${sampled ? '' : ` (${periods.size} ${plural(grain)})`}.`;
   return [span, ...latest.map((p) => `${capitalized(p)}.`)].join(' ');
@@ -312,10 +321,10 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
 /** A rate's values as percentages: "5.64%". */
 const percentIf = (percent: boolean, value: Formatter): Formatter => (percent ? (v) => `${value(v)}%` : value);
 
-/** Every value of the measure the answer may name: the rows, and the extremes and last row of rows not all sent. */
+/** Every value of the measure the answer may name: the rows, and the extremes and last rows of rows not all sent. */
 function measureValues(plan: Plan, result: Rows, width: number): unknown[] {
   const all = result.extremes?.[plan.measure.label];
-  return [...result.rows, ...(all ? [all.min, all.max] : []), ...(result.lastRow ? [result.lastRow] : [])].map((r) => r[width]);
+  return [...result.rows, ...(all ? [all.min, all.max] : []), ...(result.lastRows ?? [])].map((r) => r[width]);
 }
 
 /** "Revenue by region: **Europe** (1,234.50) leads, followed by…; 5 groups in all", or the top few of a ranking, not claimed to be all. */
