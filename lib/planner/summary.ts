@@ -378,11 +378,14 @@ export function suggestions(catalog: Catalog, knowledge: PlannerKnowledge, lang:
   return answerable;
 }
 
+/** "无法确定 unit_price 指的是…": a name in Latin letters keeps a space from the Chinese before it. */
+const spacedAfterChinese = (text: string) => (/^[A-Za-z0-9_]/.test(text) ? ` ${text}` : text);
+
 export function abstention(understood: Phrase[], missing: Phrase[], catalog: Catalog, knowledge: PlannerKnowledge, lang: Lang): string {
   const ideas = suggestions(catalog, knowledge, lang).map((q) => `- ${q}`).join('\n');
   const [unclear, known] = [missing.map((p) => p[lang].trim()), understood.map((p) => p[lang].trim())];
   if (lang === 'zh') {
-    return `我还不能可靠地回答这个问题${unclear.length ? `：无法确定${unclear.join('、')}` : ''}。${known.length ? `我理解的是：${known.join('，')}。` : ''}\n\n可以试试：\n${ideas}`;
+    return `我还不能可靠地回答这个问题${unclear.length ? `：无法确定${spacedAfterChinese(unclear.join('、'))}` : ''}。${known.length ? `我理解的是：${known.join('，')}。` : ''}\n\n可以试试：\n${ideas}`;
   }
   return `I can't answer that yet${unclear.length ? `: I couldn't work out ${unclear.join(' or ')}` : ''}.${known.length ? ` I understood: ${known.join(', ')}.` : ''}\n\nTry one of these:\n${ideas}`;
 }
