@@ -9,16 +9,16 @@ const ZH_TERMS: [string, string][] = [
   ['地区', ' region '], ['区域', ' region '], ['国家', ' country '], ['城市', ' city '], ['品类', ' category '], ['类别', ' category '], ['类目', ' category '], ['子类', ' subcategory '],
   ['品牌', ' brand '], ['渠道', ' channel '], ['平台', ' platform '], ['状态', ' status '], ['细分市场', ' segment '], ['细分', ' segment '], ['原因', ' reason '], ['话题', ' topic '], ['主题', ' topic '],
   ['点赞数', ' likes '], ['点赞', ' likes '], ['分享数', ' shares '], ['分享', ' shares '], ['评论数', ' comments '], ['评论', ' comments '], ['单价', ' unit price '], ['价格', ' unit price '], ['折扣', ' discount '],
-  ['销售件数', ' units sold '], ['购买件数', ' units bought '], ['消费金额', ' amount spent '], ['消费', ' spent '], ['花费', ' spent '], ['花钱', ' spent '], ['购买', ' bought '], ['买家', ' buyer '], ['件数', ' units '], ['金额', ' value '], ['活跃', ' active '], ['新增', ' new '], ['新客户', ' new customers '], ['最畅销', ' best selling '], ['畅销', ' best selling '], ['最受欢迎', ' most popular '], ['受欢迎', ' popular '],
+  ['销售件数', ' units sold '], ['购买件数', ' units bought '], ['消费金额', ' amount spent '], ['消费', ' spent '], ['花费', ' spent '], ['花钱', ' spent '], ['花', ' spent '], ['购买', ' bought '], ['买', ' bought '], ['买家', ' buyer '], ['件数', ' units '], ['金额', ' value '], ['活跃', ' active '], ['新增', ' new '], ['新客户', ' new customers '], ['新', ' new '], ['最畅销', ' best selling '], ['畅销', ' best selling '], ['最受欢迎', ' most popular '], ['受欢迎', ' popular '],
   ['平均', ' average '], ['中位数', ' median '], ['总计', ' total '], ['总共', ' total '], ['合计', ' total '], ['总', ' total '], ['最大', ' maximum '], ['最小', ' minimum '],
   ['占比', ' share of '], ['比例', ' share of '], ['份额', ' share of '], ['增长率', ' growth '], ['增长', ' growth '], ['环比', ' growth '], ['变化', ' change '],
   ['不同的', ' distinct '], ['不重复的', ' distinct '],
-  ['最常见的', ' most common '], ['最常见', ' most common '], ['最少见的', ' least common '], ['最少见', ' least common '], ['最高的', ' most '], ['最多的', ' most '], ['最多', ' most '], ['最大的', ' most '], ['最好的', ' most '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' least '], ['最少的', ' least '], ['最差的', ' least '], ['后', ' bottom '],
+  ['最常见的', ' most common '], ['最常见', ' most common '], ['最少见的', ' least common '], ['最少见', ' least common '], ['最高的', ' most '], ['最多的', ' most '], ['最多', ' most '], ['最大的', ' most '], ['最好的', ' most '], ['排名前', ' top '], ['前', ' top '], ['最低的', ' least '], ['最少的', ' least '], ['最少', ' least '], ['最差的', ' least '], ['后', ' bottom '],
   ['多少', ' how many '], ['几个', ' how many '], ['有几', ' how many '], ['数目', ' count '], ['个数', ' count '], ['数', ' count '],
   ['哪个', ' which '], ['谁', ' who '], ['哪些', ' which '], ['以外', ' '], ['之外', ' '], ['和', ' and '], ['与', ' and '], ['及', ' and '], ['最高', ' highest '], ['最低', ' lowest '], ['除了', ' excluding '], ['不包括', ' excluding '], ['排除', ' excluding '], ['不是', ' not '], ['非', ' not '],
   ['超过', ' over '], ['大于', ' over '], ['高于', ' over '], ['多于', ' over '], ['至少', ' at least '], ['小于', ' under '], ['低于', ' under '], ['少于', ' under '],
   ['只看', ' only '], ['仅看', ' only '], ['只要', ' only '], ['仅', ' only '], ['只', ' only '], ['改为', ' instead '], ['改成', ' instead '], ['换成', ' instead '],
-  ['按', ' by '], ['各个', ' by '], ['各', ' by '], ['每个', ' by '], ['分', ' by '],
+  ['分布', ' distribution '], ['按', ' by '], ['各个', ' by '], ['各', ' by '], ['每个', ' by '], ['分', ' by '],
 ];
 
 const ZH_TERMS_LONGEST_FIRST = [...ZH_TERMS].sort((a, b) => b[0].length - a[0].length);
@@ -78,8 +78,8 @@ export function plural(name: string): string {
   return /(s|x|z|ch|sh)$/.test(last) ? `${words}es` : `${words}s`;
 }
 
-/** Particles, and 那 ("then", "that") opening a follow-up such as 那2025年呢 ("and 2025?"). */
-const ZH_PARTICLES = /[的是了个有吗呢在中里哪那些什么请显示列出给我统计查询一下看看分别情况为把被所从到以将对共计都每]/g;
+/** Particles (的, and 得 as in 买得最多 "bought the most"), and 那 ("then", "that") opening a follow-up such as 那2025年呢 ("and 2025?"). */
+const ZH_PARTICLES = /[的得是了个有吗呢在中里哪那些什么请显示列出给我统计查询一下看看分别情况为把被所从到以将对共计都每]/g;
 
 /** A question as lower-case English text: Chinese terms and values translated, particles dropped. */
 export function englishText(question: string): string {

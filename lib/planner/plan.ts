@@ -224,10 +224,7 @@ type TableLink = { table: CatalogTable; score: number; at: number; width: number
 /** Tables and columns whose names appear in the words, at each position. */
 function link(graph: Graph, tokens: Token[]) {
   const words = tokens.map((t) => t.word);
-  const matchAt = (name: string[]): number => {
-    for (let i = 0; i + name.length <= words.length; i++) if (name.every((w, k) => words[i + k] === w)) return i;
-    return -1;
-  };
+  const matchesAt = (name: string[]): number[] => words.flatMap((_, i) => (name.every((w, k) => words[i + k] === w) ? [i] : []));
   const tables: TableLink[] = [];
   const columns: ColumnLink[] = [];
   // Only names sharing a word with the question can match: look them up by word.
@@ -241,13 +238,14 @@ function link(graph: Graph, tokens: Token[]) {
   }
   for (const table of candidateTables) {
     const name = graph.tableWords.get(table)!;
-    const at = matchAt(name);
-    if (at >= 0) tables.push({ table, score: name.length, at, width: name.length });
-    else if (name.length > 1 && words.includes(name.at(-1)!)) tables.push({ table, score: 0.5, at: words.indexOf(name.at(-1)!), width: 1 });
+    // Each time it is named: 每个退货原因的退货数 (by return reason, the number of returns) names returns twice.
+    const found = matchesAt(name);
+    for (const at of found) tables.push({ table, score: name.length, at, width: name.length });
+    if (found.length === 0 && name.length > 1 && words.includes(name.at(-1)!)) tables.push({ table, score: 0.5, at: words.indexOf(name.at(-1)!), width: 1 });
   }
   for (const [table, column] of candidateColumns) {
     const name = graph.columnWords.get(column)!;
-    const at = matchAt(name);
+    const at = matchesAt(name)[0] ?? -1;
     if (at >= 0) columns.push({ table, column, score: name.length, at, width: name.length });
     else if (name.length > 1 && !isKeyColumn(table, column)) {
       // "country" for billing_country, "price" for unit_price: the head word alone, weaker.
@@ -393,6 +391,17 @@ function commonSubject(graph: Graph, at: number, tables: TableLink[], columns: C
   return countedChild(graph, named.table) ?? said(`what to count to find the most common ${named.table.name}`, `要数什么才能找出最常见的${zhName(named.table.name)}`);
 }
 
+const SUPERLATIVE = /^(most|fewest|least)$/;
+
+/**
+ * "Which genre has the most tracks?": the table a superlative counts, the one after it. Chinese puts
+ * it before: 订单最多的渠道 (orders most, the channel), 哪个渠道的订单最多; what follows is what is ranked.
+ */
+function superlativeTable(named: TableLink[], tokens: Token[], chinese: boolean): TableLink | undefined {
+  const after = named.find((t) => t.at > 0 && SUPERLATIVE.test(tokens[t.at - 1]!.word));
+  return chinese ? named.find((t) => SUPERLATIVE.test(tokens[t.at + t.width]?.word ?? '')) : after;
+}
+
 /** "Active customers", "活跃客户数" (active count customers), "customers who are active", "new customers": the table `word` qualifies. */
 function qualifiedLink(tokens: Token[], tables: TableLink[], word: string): { at: number; table: CatalogTable } | undefined {
   const at = tokens.findIndex((t) => t.word === word);
@@ -454,7 +463,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (p.periods) missing.push(said(`how to compare ${p.periods.map((r) => r.label).join(' with ')} side by side`, `如何并列比较${p.periods.map((r) => r.zh).join('与')}`));
   const { tables, columns } = link(graph, tokens);
   const byAt = words.indexOf('by') >= 0 ? words.indexOf('by') : words.indexOf('per');
-  const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|除了|去掉)/.test(question.trim()));
+  const cue = previous !== undefined && (/^\s*(now|and|what about|how about|instead|same|also|only|just|but|then|as a|as an|excluding|except|without|break|split)\b/i.test(question) || /^(现在|那|再|改|换|只|同样|仅|除了|去掉)|呢[？?]?$/.test(question.trim()));
 
   // The measure; `explicit` when the question names it rather than only a table to count.
   let measure: Measure | undefined;
@@ -561,7 +570,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
     const subject =
       (counting ? named.find((t) => t.at > countAt && t.at <= countAt + 3) : undefined) ??
       named.find((t) => t.at !== afterRanking && tokens[t.at - 1]?.word !== 'by' && tokens[t.at - 1]?.word !== 'per');
-    const superlative = !counting && p.limit === undefined && p.direction ? named.find((t) => t.at > 0 && /^(most|fewest|least)$/.test(tokens[t.at - 1]!.word)) : undefined;
+    const superlative = !counting && p.limit === undefined && p.direction ? superlativeTable(named, tokens, hasChinese(question)) : undefined;
     const grouped = byAt >= 0 || p.grain !== undefined || p.limit !== undefined || p.share || p.growth || p.comparisons.length > 0 || p.values.length > 0 || p.range !== undefined;
     if (distinct) {
       measure = { fn: 'count', table: distinct.table, value: { kind: 'distinct', column: distinct.column.name }, label: `distinct ${distinct.column.name}` };
@@ -788,7 +797,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   // "Who spent the most?" asks for one buyer too.
   const english = englishText(question);
   const which = /^\s*(which|what)\b/i.test(english) || (buyingAt >= 0 && /^\s*who\b/i.test(english)) || /哪|最(高|多|少|低|大|小|好|差)的[^\d]*$/.test(chineseNumerals(question));
-  const howMany = asksForSeveral(question, graph) ? TOP_N : 1;
+  const howMany = whichCount(question) ?? (asksForSeveral(question, graph) ? TOP_N : 1);
   const groups = groupBy.length > 0 ? groupBy : isFollowUp ? previous!.groupBy : [];
   // "The 3 most common genres": the number before the superlative, else the first (or first few) and any tied with them.
   const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? howMany : undefined;
@@ -818,7 +827,9 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   // "What percentage of orders were cancelled": the one filter picks the part, all the rows are the whole.
   const partOf = p.share && !isFollowUp && plan.groupBy.length === 0 && measure.value.kind === 'rows' && kept.length > 0;
   if (partOf && kept.length === 1) plan = { ...plan, filters: [], part: kept, share: true };
-  if (plan.limit !== undefined && plan.groupBy.length === 0) missing.push(said('what to rank', '要对什么排名'));
+  // "单价最高的产品" (the product with the most unit price): a superlative with nothing to rank would be ignored.
+  const ranks = plan.limit !== undefined || (p.direction !== undefined && !fn);
+  if (ranks && plan.groupBy.length === 0) missing.push(said('what to rank', '要对什么排名'));
   if (p.share && plan.groupBy.length === 0 && !plan.part) {
     missing.push(partOf ? said('which of the conditions picks the share and which the whole', '哪个条件选出部分、哪个选出整体') : said('what to take the share of', '要计算什么的占比'));
   }
@@ -828,6 +839,13 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   }
   if (missing.length) return { ok: false, understood, missing };
   return { ok: true, plan };
+}
+
+/** "Which 5 products…", "哪五个产品…": the number of rows asked for. */
+function whichCount(question: string): number | undefined {
+  const [, en, zh] = /^\s*which\s+(\d+)\b|哪\s*(\d+)/i.exec(chineseNumerals(question)) ?? [];
+  const count = en ?? zh;
+  return count === undefined ? undefined : Number(count);
 }
 
 /** "Which customers…", "which product categories…", "哪些客户…": a plural asks for several rows, not the first. */

@@ -196,9 +196,9 @@ export function parseGrain(question: string): { grain: Grain; text: string } | u
   const rules: [RegExp, Grain][] = [
     [/\b(?:daily|per day|by day|each day|every day|day by day)\b|每天|每日|按天|按日|逐日/, 'day'],
     [/\b(?:weekly|per week|by week|each week|every week)\b|每周|按周|每个?星期/, 'week'],
-    [/\b(?:monthly|per month|by month|each month|every month|month by month|month over month)\b|每个?月|按月|月度|逐月/, 'month'],
+    [/\b(?:monthly|per month|by month|each month|every month|month by month|month over month)\b|(?:每个?|各个?|按)月份?|月度|逐月/, 'month'],
     [/\b(?:quarterly|per quarter|by quarter|each quarter|every quarter)\b|每个?季度|按季度|季度/, 'quarter'],
-    [/\b(?:yearly|annual|annually|per year|by year|each year|every year|year over year|year by year)\b|每年|按年|年度|逐年|同比/, 'year'],
+    [/\b(?:yearly|annual|annually|per year|by year|each year|every year|year over year|year by year)\b|(?:每|各|按)年份?|年度|逐年|同比/, 'year'],
     [/\b(?:trend|over time)\b|趋势|走势/, 'month'],
   ];
   for (const [re, grain] of rules) {
