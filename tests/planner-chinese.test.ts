@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { noKnowledge } from '@/lib/planner/knowledge';
 import { planConversation } from '@/lib/planner/model';
 import { planQuestion } from '@/lib/planner/plan';
-import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
+import type { Catalog } from '@/lib/warehouse/catalog';
+import { col, table } from './helpers/catalog';
 
-const col = (name: string, type = 'text') => ({ name, type, nullable: false, comment: null });
-const table = (name: string, columns: ReturnType<typeof col>[], foreignKeys: CatalogTable['foreignKeys'] = []): CatalogTable => ({
-  id: `public.${name}`, schema: 'public', name, comment: null, rowEstimate: 100, columns, primaryKey: [columns[0]!.name], foreignKeys,
-});
 /** The sample store: customers place orders of products, one line per product, and return some. */
 const catalog: Catalog = {
   types: [],

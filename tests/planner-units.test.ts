@@ -6,14 +6,11 @@ import { planQuestion, type Plan } from '@/lib/planner/plan';
 import { plural } from '@/lib/planner/lexicon';
 import { suggestions, summarize } from '@/lib/planner/summary';
 import { parseGrain, parseTimeRanges, rangePhrase } from '@/lib/planner/time';
-import type { Catalog, CatalogTable } from '@/lib/warehouse/catalog';
+import type { Catalog } from '@/lib/warehouse/catalog';
 import { checkSql, datasetPolicy } from '@/lib/warehouse/guard';
 import { fixtureDataset, fixtureQuestions, fixtureTables } from './fixtures/large-schema';
+import { col, table } from './helpers/catalog';
 
-const col = (name: string, type = 'text') => ({ name, type, nullable: false, comment: null });
-const table = (name: string, columns: ReturnType<typeof col>[], foreignKeys: CatalogTable['foreignKeys'] = []): CatalogTable => ({
-  id: `public.${name}`, schema: 'public', name, comment: null, rowEstimate: 100, columns, primaryKey: [columns[0]!.name], foreignKeys,
-});
 
 /** A small shop: customers place orders of products, one line per product. */
 const catalog: Catalog = {
