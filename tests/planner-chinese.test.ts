@@ -53,11 +53,9 @@ describe('Chinese question forms', () => {
   });
 
   it('declines a superlative with nothing to rank rather than ignoring it', () => {
-    // Not the sum of every product's unit price, nor the number of all orders.
-    for (const question of ['单价最高的产品', 'Which month had the most orders?']) {
-      const planned = planQuestion(question, catalog, { knowledge, today });
-      expect(planned.ok ? 'planned' : planned.missing.map((m) => m.en).join('; ')).toContain('what to rank');
-    }
+    // Not the sum of every product's unit price.
+    const planned = planQuestion('单价最高的产品', catalog, { knowledge, today });
+    expect(planned.ok ? 'planned' : planned.missing.map((m) => m.en).join('; ')).toContain('what to rank');
   });
 
   it('counts a table named twice: once grouped by its column, once counted', () => {

@@ -1112,3 +1112,58 @@ describe('summaries name periods as the chart does, and numbers alike within a m
     expect(summarize(best, result(['year', 'name', 'units sold'], rows), 'zh')).toBe('每年销售件数最高的产品：2024年：**Lamp** (89)；2025年：**Phone** (120)。');
   });
 });
+
+describe('superlatives over periods, two measures, and the highest of a fraction', () => {
+  const compiled = (question: string) => {
+    const planned = planQuestion(question, catalog, { knowledge, today });
+    return planned.ok ? compilePlan(planned.plan, catalog)!.sql.replace(/\s+/g, ' ') : planned.missing.map((m) => `${m.en} | ${m.zh}`).join('; ');
+  };
+  const lineRevenue = 'round(sum(t0."quantity" * t0."unit_price" * (1 - t0."discount"))::numeric, 2) AS "revenue"';
+
+  it.each([
+    ['Which year had the highest revenue?', 'year', lineRevenue],
+    ['哪一年销售额最高', 'year', lineRevenue],
+    ['Which month had the most orders?', 'month', 'count(*) AS "orders"'],
+    ['哪个月的订单最多', 'month', 'count(*) AS "orders"'],
+    ['Which month in 2025 had the most orders?', 'month', 'count(*) AS "orders"'],
+  ])('groups "%s" by its period and keeps the top one', (question, grain, value) => {
+    const sql = compiled(question);
+    expect(sql).toContain(`SELECT date_trunc('${grain}', `);
+    expect(sql).toContain(value);
+    expect(sql).toMatch(/GROUP BY date_trunc\('\w+', t\d\."order_date"\)::date ORDER BY 2 DESC NULLS LAST, 1 LIMIT \$\d$/);
+    expect(plan(question).limit).toBe(1);
+  });
+
+  it('names the one period asked for as the chart names it', () => {
+    const rows = (grain: string, value: string, row: unknown[]) => ({ columns: [{ name: grain }, { name: value }], rows: [row], rowCount: 1, truncated: false });
+    expect(summarize(plan('Which year had the highest revenue?'), rows('year', 'revenue', ['2025-01-01', 1234.5]), 'en').split('\n\n')[0]).toBe('**2025** has the most revenue: 1,234.50.');
+    expect(summarize(plan('哪一年销售额最高'), rows('year', 'revenue', ['2025-01-01', 1234.5]), 'zh').split('\n\n')[0]).toBe('**2025年** 的销售额最高：1,234.50。');
+    expect(summarize(plan('Which month had the most orders?'), rows('month', 'orders', ['2025-03-01', 120]), 'en')).toBe('**March 2025** has the most orders: 120.');
+    expect(summarize(plan('哪个月的订单最多'), rows('month', 'orders', ['2025-03-01', 120]), 'zh')).toBe('**2025年3月** 的订单最多：120。');
+  });
+
+  it.each(['Which quarter had the lowest revenue?', '哪个月的订单最少'])('declines "%s": a partly covered or empty period would pass for the lowest', (question) => {
+    expect(compiled(question)).toContain('whether a partly covered or empty period counts as the lowest | 不完整或没有数据的时期是否算作最低');
+  });
+
+  it.each(['Number of orders and revenue by channel', '各渠道的订单数和销售额', 'How many orders and how much revenue per region?'])(
+    'declines "%s" rather than drop one of its two measures',
+    (question) => {
+      expect(compiled(question)).toContain('how to answer two measures at once | 如何同时回答两个度量');
+    },
+  );
+
+  it.each(['哪个订单的折扣最高', 'Which order has the highest discount?', 'Which region has the highest discount?'])(
+    'declines "%s": a total of fractions means nothing, and the mean or largest of each is a guess',
+    (question) => {
+      expect(compiled(question)).toContain('whether the highest discount means the average or the largest one | 最高的折扣指的是平均值还是最大值');
+    },
+  );
+
+  it('still sums an amount, and averages a fraction when asked', () => {
+    expect(compiled('Which region has the highest average discount?')).toContain('avg(t0."discount")');
+    expect(compiled('Which order has the most units?')).toContain('sum(t0."quantity")');
+    expect(compiled('Number of orders by channel')).toContain('count(*) AS "orders"');
+    expect(compiled('Revenue by year')).toMatch(/ORDER BY 1$/);
+  });
+});

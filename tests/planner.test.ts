@@ -44,6 +44,9 @@ const CASES: [string, string][] = [
   ['Median order value by region', `SELECT c.region, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::numeric, 2) FROM (SELECT o.customer_id, round(${REVENUE}::numeric, 2) AS v FROM order_items oi JOIN orders o USING (order_id) GROUP BY o.order_id) s JOIN customers c USING (customer_id) GROUP BY 1 ORDER BY 2 DESC, 1`],
   ['订单金额中位数', `SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::numeric, 2) FROM (SELECT round(${REVENUE}::numeric, 2) AS v FROM order_items oi GROUP BY order_id) s`],
   ['Median likes by platform', 'SELECT platform, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY likes)::numeric, 2) FROM social_posts GROUP BY 1 ORDER BY 2 DESC, 1'],
+  // A superlative over periods: each period's total, the top one.
+  ['Which year had the highest revenue?', `SELECT date_trunc('year', o.order_date)::date, round(${REVENUE}, 2) FROM order_items oi JOIN orders o USING (order_id) GROUP BY 1 ORDER BY 2 DESC LIMIT 1`],
+  ['哪个月的订单最多', "SELECT date_trunc('month', order_date)::date, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC LIMIT 1"],
   ['What is the most common order status?', 'SELECT status, count(*) FROM orders GROUP BY 1 ORDER BY 2 DESC FETCH FIRST 1 ROWS WITH TIES'],
   ['Orders per channel in 2024 vs 2025', "SELECT date_trunc('year', order_date)::date, channel, count(*) FROM orders WHERE order_date >= '2024-01-01' AND order_date < '2026-01-01' GROUP BY 1, 2 ORDER BY 1, 2"],
   ['2024年和2025年各渠道的订单数', "SELECT date_trunc('year', order_date)::date, channel, count(*) FROM orders WHERE order_date >= '2024-01-01' AND order_date < '2026-01-01' GROUP BY 1, 2 ORDER BY 1, 2"],

@@ -1,5 +1,5 @@
 import type { Catalog, CatalogColumn, CatalogTable } from '@/lib/warehouse/catalog';
-import { isKeyColumn, isNumeric, isTemporal } from './columns';
+import { isFraction, isKeyColumn, isNumeric, isTemporal } from './columns';
 import type { PlannerKnowledge } from './knowledge';
 import { chineseAliases } from './aliases';
 import { chineseIdentifier, chineseTerm, englishText, hasChinese, identifierWords, inZh, isFiller, numberWord, singular, words as toWords } from './lexicon';
@@ -114,6 +114,8 @@ type Parsed = {
   periods?: DateRange[];
   /** The grain comes only from periods shown side by side ("2024 vs 2025"), not from words such as "monthly". */
   sideBySide: boolean;
+  /** "Which year…": the periods are what a superlative ranks. */
+  rankedGrain: boolean;
   limit?: number;
   direction?: 'desc' | 'asc';
   share: boolean;
@@ -215,7 +217,7 @@ function parse(question: string, knowledge: PlannerKnowledge, graph: Graph, toda
     } else if (direction === undefined) direction = bottom ? 'asc' : 'desc';
   });
   // "the 5 best-selling products", "前5": a number just before a ranked thing.
-  return { tokens, range, grain: bucket, periods, sideBySide: compared !== undefined && !grain, limit, direction, share, growth, comparisons, values: found };
+  return { tokens, range, grain: bucket, periods, sideBySide: compared !== undefined && !grain, rankedGrain: grain?.ranked === true, limit, direction, share, growth, comparisons, values: found };
 }
 
 type ColumnLink = { table: CatalogTable; column: CatalogColumn; score: number; at: number; width: number };
@@ -590,6 +592,12 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   }
   if (fnWord && measure) fnWord.used = true;
   if (counting) for (const t of tokens) if (COUNT_WORDS.has(t.word) || t.word === 'how') t.used = true;
+  // "Number of orders and revenue by channel": a plan has one measure, and would drop the other.
+  const countsTable = counting && tables.some((t) => t.score >= 1 && t.at > countAt && t.at <= countAt + 3);
+  // "Sales channel" names the channel, not what is measured.
+  const qualifies = [...tables, ...columns].some((l) => l.at === revenueAt + 1);
+  const unmeasured = (revenueAt >= 0 && !tokens[revenueAt]!.used && !qualifies) || (countsTable && measure !== undefined && measure.value.kind !== 'rows' && measure.value.kind !== 'distinct');
+  if (measure && unmeasured) missing.push(said('how to answer two measures at once', '如何同时回答两个度量'));
 
   // A question with no measure of its own, after an answered one, changes that answer.
   const isFollowUp = previous !== undefined && (cue || !measure);
@@ -753,6 +761,8 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (fnWord && rankWords.has(fnWord.word) && groupBy.length > 0 && measure.value.kind !== 'rate') {
     measure = { ...measure, fn: measure.value.kind === 'rows' || measure.value.kind === 'distinct' ? 'count' : 'sum' };
   }
+  // "Which order has the highest discount", "top orders by discount": a total of fractions is meaningless, and their average or largest one a guess.
+  if (measure.fn === 'sum' && fn !== 'sum' && groupBy.length > 0 && fractionOf(measure)) missing.push(fractionPhrase(p.direction, measure.label));
   if (/\b(day of (the )?week|weekday|hour|time of day|day of (the )?month)\b/.test(englishText(question))) missing.push(said('how to group by a part of a date', '如何按日期的某一部分分组'));
   if (!explicit && words.includes('list')) missing.push(said('how to list rows rather than count them', '如何列出各行而不是计数'));
   if (measure.value.kind === 'rows' && !counting && (words.includes('total') || words.includes('sum'))) missing.push(said(`what total of ${measure.table.name} is meant`, `指的是${zhName(measure.table.name)}的哪种总计`));
@@ -803,7 +813,7 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   const commonLimit = commonAt >= 0 ? numberWord(words[commonAt - 2] ?? '') ?? howMany : undefined;
   // "Best sellers", "biggest spenders": the top few, like "top customers"; "best sellers by month": the top few of each month.
   const ranked = popular !== undefined || buyingAt >= 0;
-  const rankable = groups.length > 0 && (groups[0]!.kind !== 'time' || (ranked && groups.length > 1));
+  const rankable = groups.length > 0 && (groups[0]!.kind !== 'time' || (ranked && groups.length > 1) || (p.rankedGrain && groups.length === 1));
   const limit = p.limit ?? commonLimit ?? (p.direction && rankable ? (which ? howMany : ranked ? TOP_N : undefined) : undefined);
   let plan: Plan = {
     measure,
@@ -837,8 +847,20 @@ export function planQuestion(question: string, catalog: Catalog, { knowledge, to
   if (plan.limit !== undefined && plan.groupBy.length > 1 && plan.groupBy[0]!.kind === 'time' && (plan.share || plan.growth)) {
     missing.push(said(`how to rank ${plan.share ? 'shares' : 'growth'} within each period`, `如何在每个时期内对${plan.share ? '占比' : '增长'}排名`));
   }
+  // The first and last periods may be partly covered and periods with no rows are absent, so either could pass for the lowest.
+  if (p.rankedGrain && plan.direction === 'asc' && plan.limit !== undefined) missing.push(said('whether a partly covered or empty period counts as the lowest', '不完整或没有数据的时期是否算作最低'));
   if (missing.length) return { ok: false, understood, missing };
   return { ok: true, plan };
+}
+
+/** The measure is a column holding a fraction of each row: a discount. */
+const fractionOf = ({ table, value }: Measure) => value.kind === 'column' && table.columns.some((c) => c.name === value.column && isFraction(c));
+
+/** "Whether the highest discount means the average or the largest one": of the rows of each group. */
+function fractionPhrase(direction: 'asc' | 'desc' | undefined, label: string): Phrase {
+  const lowest = direction === 'asc';
+  const [en, zh] = direction === undefined ? ['', ''] : lowest ? ['lowest ', '最低的'] : ['highest ', '最高的'];
+  return said(`whether the ${en}${label} means the average or the ${lowest ? 'smallest' : 'largest'} one`, `${zh}${zhName(label)}指的是平均值还是${lowest ? '最小值' : '最大值'}`);
 }
 
 /** "Which 5 products…", "哪五个产品…": the number of rows asked for. */

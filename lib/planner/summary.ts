@@ -308,6 +308,11 @@ function summarizeResult(plan: Plan, result: ModelResult, lang: Lang, name: Name
     return text + definition(plan, lang, name);
   }
   const [first] = plan.groupBy;
+  // "Which year had the highest revenue?": the one period asked for, named as the chart names it.
+  if (first.kind === 'time' && plan.groupBy.length === 1 && plan.limit === 1 && rows.length === 1) {
+    const [period, ...rest] = rows[0]!;
+    return leader(plan, [periodNamer(first.grain, lang)(period), ...rest], width, measure, lang, value) + definition(plan, lang, name);
+  }
   if (first.kind === 'time' && plan.groupBy.length === 1) return timeSeries(plan, result, first.grain, lang, name, value) + definition(plan, lang, name);
   if (rows.length === 0) return lang === 'zh' ? '没有符合条件的数据。' : 'No rows match.';
   const group = plan.groupBy.map((g) => groupName(g, lang, name)).join(lang === 'zh' ? '和' : ' and ');

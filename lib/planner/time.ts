@@ -191,8 +191,10 @@ export function rangePhrase(range: DateRange, lang: 'en' | 'zh'): string {
 }
 
 /** The bucket a question asks for: "monthly", "per week", "by quarter", "每月", "按天". */
-export function parseGrain(question: string): { grain: Grain; text: string } | undefined {
+export function parseGrain(question: string): { grain: Grain; text: string; ranked?: true } | undefined {
   const q = question.toLowerCase();
+  const which = rankedGrain(q);
+  if (which) return which;
   const rules: [RegExp, Grain][] = [
     [/\b(?:daily|per day|by day|each day|every day|day by day)\b|每天|每日|按天|按日|逐日/, 'day'],
     [/\b(?:weekly|per week|by week|each week|every week)\b|每周|按周|每个?星期/, 'week'],
@@ -206,4 +208,12 @@ export function parseGrain(question: string): { grain: Grain; text: string } | u
     if (r) return { grain, text: r[0] };
   }
   return undefined;
+}
+
+const GRAIN_WORDS: Record<string, Grain> = { day: 'day', 天: 'day', week: 'week', 周: 'week', 星期: 'week', month: 'month', 月: 'month', 月份: 'month', quarter: 'quarter', 季度: 'quarter', year: 'year', 年: 'year', 年份: 'year' };
+
+/** "Which year had the highest revenue", "哪个月的订单最多": the periods are what is ranked. `text` is the period word alone. */
+function rankedGrain(q: string): { grain: Grain; text: string; ranked: true } | undefined {
+  const r = /(?<=^\s*(?:which|what)\s+)(day|week|month|quarter|year)\b|(?<=哪(?:一|1|个)?)(天|周|星期|月份?|季度|年份?)/.exec(q);
+  return r ? { grain: GRAIN_WORDS[r[0]]!, text: r[0], ranked: true } : undefined;
 }
